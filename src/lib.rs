@@ -1,0 +1,12 @@
+//! pmo-analytics: the numbers a project management office reads every week (health, earned
+//! value and earned schedule, the critical path, risk exposure), computed where the data is.
+//!
+//! Layers (see README.md): `model` is the data every engine reads; engines are pure functions
+//! over it; `wasm` is the only code that knows JavaScript exists. A native Rust user can use the
+//! crate without JavaScript.
+
+pub mod model;
+pub mod random;
+pub mod sample;
+pub mod wasm;
+pub mod workspace;

@@ -1,0 +1,327 @@
+//! Dates, date-times, working durations and fiscal months as they appear on the wire.
+//!
+//! The wire format is ISO 8601 text. Durations are working time: a JSON number counts working
+//! days of 8 hours (480 minutes, MS Project's default "hours per day"), a string is an ISO 8601
+//! duration (`PT40H`, `P5D`, `P1W`) where a day is 8 working hours and a week 5 working days, as
+//! MS Project counts them. Inside, a duration is an integer number of working minutes.
+
+use std::fmt;
+
+use chrono::{Datelike, NaiveDate, NaiveDateTime, NaiveTime, Timelike};
+use serde::de::{self, Visitor};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+/// Working minutes in one working day, the unit of a duration written as a number.
+pub const MINUTES_PER_DAY: i64 = 480;
+/// Working minutes in one working week (five days), for `PnW`.
+pub const MINUTES_PER_WEEK: i64 = 5 * MINUTES_PER_DAY;
+
+/// A calendar date, written `YYYY-MM-DD`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Date(pub NaiveDate);
+
+impl Date {
+    pub fn from_ymd(year: i32, month: u32, day: u32) -> Option<Date> {
+        NaiveDate::from_ymd_opt(year, month, day).map(Date)
+    }
+}
+
+impl fmt::Display for Date {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.0.format("%Y-%m-%d"))
+    }
+}
+
+impl Serialize for Date {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
+}
+
+impl<'de> Deserialize<'de> for Date {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let text = <std::borrow::Cow<'de, str>>::deserialize(deserializer)?;
+        parse_date(&text).map(Date).map_err(de::Error::custom)
+    }
+}
+
+fn parse_date(text: &str) -> Result<NaiveDate, String> {
+    NaiveDate::parse_from_str(text, "%Y-%m-%d")
+        .map_err(|_| format!("invalid date \"{text}\": expected a real calendar date as YYYY-MM-DD"))
+}
+
+/// A date and time of day without time zone, written `YYYY-MM-DDTHH:MM[:SS]`, or `YYYY-MM-DD`
+/// for midnight. Plans are in the project's local time, as MS Project keeps them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct DateTime(pub NaiveDateTime);
+
+impl DateTime {
+    pub fn date(&self) -> Date {
+        Date(self.0.date())
+    }
+    pub fn at_midnight(date: Date) -> DateTime {
+        DateTime(date.0.and_time(NaiveTime::MIN))
+    }
+}
+
+impl fmt::Display for DateTime {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let time = self.0.time();
+        if time == NaiveTime::MIN {
+            write!(f, "{}", self.0.format("%Y-%m-%d"))
+        } else if time.second() == 0 {
+            write!(f, "{}", self.0.format("%Y-%m-%dT%H:%M"))
+        } else {
+            write!(f, "{}", self.0.format("%Y-%m-%dT%H:%M:%S"))
+        }
+    }
+}
+
+impl Serialize for DateTime {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
+}
+
+impl<'de> Deserialize<'de> for DateTime {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let text = <std::borrow::Cow<'de, str>>::deserialize(deserializer)?;
+        parse_date_time(&text).map(DateTime).map_err(de::Error::custom)
+    }
+}
+
+fn parse_date_time(text: &str) -> Result<NaiveDateTime, String> {
+    if text.len() == 10 {
+        return parse_date(text).map(|date| date.and_time(NaiveTime::MIN));
+    }
+    NaiveDateTime::parse_from_str(text, "%Y-%m-%dT%H:%M:%S")
+        .or_else(|_| NaiveDateTime::parse_from_str(text, "%Y-%m-%dT%H:%M"))
+        .map_err(|_| {
+            format!("invalid date \"{text}\": expected YYYY-MM-DD or YYYY-MM-DDTHH:MM[:SS]")
+        })
+}
+
+/// A calendar month, the grain of fiscal periods, written `YYYY-MM`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct YearMonth {
+    pub year: i32,
+    pub month: u32,
+}
+
+impl YearMonth {
+    pub fn of(date: Date) -> YearMonth {
+        YearMonth { year: date.0.year(), month: date.0.month() }
+    }
+    pub fn next(self) -> YearMonth {
+        if self.month == 12 {
+            YearMonth { year: self.year + 1, month: 1 }
+        } else {
+            YearMonth { year: self.year, month: self.month + 1 }
+        }
+    }
+    pub fn first_day(self) -> Date {
+        // The constructor only builds valid months, so day 1 always exists.
+        Date(NaiveDate::from_ymd_opt(self.year, self.month, 1).unwrap_or(NaiveDate::MIN))
+    }
+}
+
+impl fmt::Display for YearMonth {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:04}-{:02}", self.year, self.month)
+    }
+}
+
+impl Serialize for YearMonth {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
+}
+
+impl<'de> Deserialize<'de> for YearMonth {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let text = <std::borrow::Cow<'de, str>>::deserialize(deserializer)?;
+        parse_year_month(&text).map_err(de::Error::custom)
+    }
+}
+
+fn parse_year_month(text: &str) -> Result<YearMonth, String> {
+    let bad = || format!("invalid date \"{text}\": expected a fiscal month as YYYY-MM");
+    let (year, month) = text.split_once('-').ok_or_else(bad)?;
+    if year.len() != 4 || month.len() != 2 {
+        return Err(bad());
+    }
+    let year: i32 = year.parse().map_err(|_| bad())?;
+    let month: u32 = month.parse().map_err(|_| bad())?;
+    if !(1..=12).contains(&month) {
+        return Err(bad());
+    }
+    Ok(YearMonth { year, month })
+}
+
+/// A span of working time in whole minutes. Negative values parse (so validation can name them)
+/// but are rejected by validation where a duration cannot be negative.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
+pub struct WorkDuration {
+    pub minutes: i64,
+}
+
+impl WorkDuration {
+    pub const ZERO: WorkDuration = WorkDuration { minutes: 0 };
+
+    pub fn from_days(days: f64) -> WorkDuration {
+        WorkDuration { minutes: (days * MINUTES_PER_DAY as f64).round() as i64 }
+    }
+    pub fn days(self) -> f64 {
+        self.minutes as f64 / MINUTES_PER_DAY as f64
+    }
+}
+
+impl fmt::Display for WorkDuration {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let sign = if self.minutes < 0 { "-" } else { "" };
+        let total = self.minutes.unsigned_abs();
+        let (hours, minutes) = (total / 60, total % 60);
+        match (hours, minutes) {
+            (0, 0) => write!(f, "PT0M"),
+            (h, 0) => write!(f, "{sign}PT{h}H"),
+            (0, m) => write!(f, "{sign}PT{m}M"),
+            (h, m) => write!(f, "{sign}PT{h}H{m}M"),
+        }
+    }
+}
+
+impl Serialize for WorkDuration {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        // minutes/480 is exact in binary floating point when minutes is a multiple of 15, so
+        // such durations are written as days and read back to the same minute; others as ISO.
+        if self.minutes % 15 == 0 {
+            if self.minutes % MINUTES_PER_DAY == 0 {
+                serializer.serialize_i64(self.minutes / MINUTES_PER_DAY)
+            } else {
+                serializer.serialize_f64(self.days())
+            }
+        } else {
+            serializer.collect_str(self)
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for WorkDuration {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_any(WorkDurationVisitor)
+    }
+}
+
+struct WorkDurationVisitor;
+
+impl<'de> Visitor<'de> for WorkDurationVisitor {
+    type Value = WorkDuration;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("working days as a number, or an ISO 8601 duration such as \"PT40H\"")
+    }
+    fn visit_f64<E: de::Error>(self, days: f64) -> Result<WorkDuration, E> {
+        const LIMIT_DAYS: f64 = 1.0e9;
+        if !days.is_finite() || days.abs() > LIMIT_DAYS {
+            return Err(E::custom(format!("duration {days} days is not a finite number of working days")));
+        }
+        Ok(WorkDuration::from_days(days))
+    }
+    fn visit_i64<E: de::Error>(self, days: i64) -> Result<WorkDuration, E> {
+        self.visit_f64(days as f64)
+    }
+    fn visit_u64<E: de::Error>(self, days: u64) -> Result<WorkDuration, E> {
+        self.visit_f64(days as f64)
+    }
+    fn visit_str<E: de::Error>(self, text: &str) -> Result<WorkDuration, E> {
+        parse_iso_duration(text).map_err(E::custom)
+    }
+}
+
+/// Parses the ISO 8601 durations a plan uses: `[-]P[nW][nD][T[nH][nM][nS]]`, numbers possibly
+/// fractional. Years and months are refused: their length in working time is not defined.
+pub fn parse_iso_duration(text: &str) -> Result<WorkDuration, String> {
+    let bad = |why: &str| format!("invalid duration \"{text}\": {why}");
+    let (negative, rest) = match text.strip_prefix('-') {
+        Some(rest) => (true, rest),
+        None => (false, text),
+    };
+    let rest = rest.strip_prefix('P').ok_or_else(|| bad("an ISO 8601 duration starts with P"))?;
+    let mut minutes = 0.0_f64;
+    let mut in_time = false;
+    let mut number = String::new();
+    let mut any_part = false;
+    for ch in rest.chars() {
+        match ch {
+            'T' if !in_time && number.is_empty() => in_time = true,
+            '0'..='9' | '.' => number.push(ch),
+            unit => {
+                let value: f64 = number.parse().map_err(|_| bad("a number must precede each unit"))?;
+                number.clear();
+                any_part = true;
+                minutes += value
+                    * match (in_time, unit) {
+                        (false, 'W') => MINUTES_PER_WEEK as f64,
+                        (false, 'D') => MINUTES_PER_DAY as f64,
+                        (false, 'Y') | (false, 'M') => {
+                            return Err(bad("years and months have no fixed length in working time"))
+                        }
+                        (true, 'H') => 60.0,
+                        (true, 'M') => 1.0,
+                        (true, 'S') => 1.0 / 60.0,
+                        _ => return Err(bad("unknown unit")),
+                    };
+            }
+        }
+    }
+    if !number.is_empty() || !any_part {
+        return Err(bad("expected a form such as P5D, PT40H or PT90M"));
+    }
+    if !minutes.is_finite() || minutes > 1.0e12 {
+        return Err(bad("too long"));
+    }
+    let minutes = minutes.round() as i64;
+    Ok(WorkDuration { minutes: if negative { -minutes } else { minutes } })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn iso_durations_count_in_working_time() {
+        assert_eq!(parse_iso_duration("PT40H").unwrap().minutes, 2400);
+        assert_eq!(parse_iso_duration("P5D").unwrap().minutes, 2400);
+        assert_eq!(parse_iso_duration("P1W").unwrap().minutes, 2400);
+        assert_eq!(parse_iso_duration("P1DT4H30M").unwrap().minutes, 480 + 270);
+        assert_eq!(parse_iso_duration("-PT8H").unwrap().minutes, -480);
+        assert!(parse_iso_duration("P1M").is_err());
+        assert!(parse_iso_duration("P").is_err());
+        assert!(parse_iso_duration("5d").is_err());
+        assert!(parse_iso_duration("PT5").is_err());
+    }
+
+    #[test]
+    fn durations_round_trip_through_json() {
+        for minutes in [0, 15, 60, 480, 720, 7, 481, -480, -15, 100_000] {
+            let duration = WorkDuration { minutes };
+            let text = serde_json::to_string(&duration).unwrap();
+            let back: WorkDuration = serde_json::from_str(&text).unwrap();
+            assert_eq!(back, duration, "{text}");
+        }
+        assert_eq!(serde_json::to_string(&WorkDuration { minutes: 960 }).unwrap(), "2");
+        assert_eq!(serde_json::to_string(&WorkDuration { minutes: 240 }).unwrap(), "0.5");
+        assert_eq!(serde_json::to_string(&WorkDuration { minutes: 7 }).unwrap(), "\"PT7M\"");
+    }
+
+    #[test]
+    fn dates_reject_impossible_days() {
+        assert!(serde_json::from_str::<Date>("\"2026-02-30\"").is_err());
+        assert!(serde_json::from_str::<Date>("\"2026-2-3\"").is_err());
+        assert!(serde_json::from_str::<YearMonth>("\"2026-13\"").is_err());
+        let date_time: DateTime = serde_json::from_str("\"2026-03-02T08:30\"").unwrap();
+        assert_eq!(serde_json::to_string(&date_time).unwrap(), "\"2026-03-02T08:30\"");
+        let midnight: DateTime = serde_json::from_str("\"2026-03-02\"").unwrap();
+        assert_eq!(serde_json::to_string(&midnight).unwrap(), "\"2026-03-02\"");
+    }
+}

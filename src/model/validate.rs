@@ -1,0 +1,691 @@
+//! Validation of a whole portfolio: every finding is collected, none stops the others.
+//!
+//! Each finding has a stable code (see the table in README.md), a severity, the path of the
+//! field in the JSON document, a sentence for the analyst and the ids of the records involved.
+//! Errors make a document unusable (a duplicate id, an impossible number). Warnings are things
+//! the engines can work around and the user should fix: a link to a missing activity or a loop
+//! of links is left out of scheduling and reported, so a broken plan still loads and shows.
+
+use std::collections::{HashMap, HashSet};
+
+use serde::Serialize;
+
+use super::activity::Activity;
+use super::graph;
+use super::portfolio::{Portfolio, SCHEMA_VERSION};
+use super::project::Project;
+use super::time::{Date, DateTime, WorkDuration, MINUTES_PER_DAY};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub enum Severity {
+    Error,
+    Warning,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Finding {
+    pub code: &'static str,
+    pub severity: Severity,
+    pub path: String,
+    pub message: String,
+    /// Ids of the records involved (the activities on a loop, the two holders of a duplicate id).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub ids: Vec<String>,
+}
+
+impl Finding {
+    pub fn error(code: &'static str, path: impl Into<String>, message: impl Into<String>) -> Finding {
+        Finding { code, severity: Severity::Error, path: path.into(), message: message.into(), ids: Vec::new() }
+    }
+    pub fn warning(code: &'static str, path: impl Into<String>, message: impl Into<String>) -> Finding {
+        Finding { code, severity: Severity::Warning, path: path.into(), message: message.into(), ids: Vec::new() }
+    }
+    fn with_ids(mut self, ids: Vec<String>) -> Finding {
+        self.ids = ids;
+        self
+    }
+}
+
+/// Amounts beyond this are taken as a data-entry slip (a quadrillion in any currency).
+const MONEY_LIMIT: f64 = 1.0e15;
+/// Plans reach from 1900 to 2200; outside that a date is a typo.
+const YEAR_RANGE: std::ops::RangeInclusive<i32> = 1900..=2200;
+/// A duration longer than a century of working days is a unit mistake, not a plan.
+const DURATION_LIMIT_MINUTES: i64 = 100 * 260 * MINUTES_PER_DAY;
+
+/// Checks everything in a portfolio.
+pub fn validate(portfolio: &Portfolio) -> Vec<Finding> {
+    let mut check = Checker::default();
+    if portfolio.schema_version != SCHEMA_VERSION {
+        check.findings.push(super::parse::unsupported_version(portfolio.schema_version as u64));
+    }
+    check.identifier("id", &portfolio.id, "portfolio");
+    check.currency("currency", &portfolio.currency);
+    check.date_opt("statusDate", portfolio.status_date);
+    if !(1..=12).contains(&portfolio.fiscal_year_start_month) {
+        check.findings.push(Finding::error(
+            "out_of_range",
+            "fiscalYearStartMonth",
+            format!("fiscalYearStartMonth is {}; it must be a month from 1 to 12.", portfolio.fiscal_year_start_month),
+        ));
+    }
+    check_org_units(&mut check, portfolio);
+
+    let unit_ids: HashSet<&str> = portfolio.org_units.iter().map(|u| u.id.as_str()).collect();
+    let mut project_ids = UniqueIds::new("project");
+    for (index, project) in portfolio.projects.iter().enumerate() {
+        let path = format!("projects[{index}]");
+        project_ids.see(&mut check, &format!("{path}.id"), &project.id);
+        if let Some(unit) = &project.org_unit_id {
+            if !unit_ids.contains(unit.as_str()) {
+                check.findings.push(
+                    Finding::error(
+                        "unknown_reference",
+                        format!("{path}.orgUnitId"),
+                        format!("Project \"{}\" reports to organisation unit \"{unit}\", which does not exist.", project.name),
+                    )
+                    .with_ids(vec![project.id.clone()]),
+                );
+            }
+        }
+        check_project(&mut check, &path, project);
+    }
+    check.findings
+}
+
+/// Checks one project on its own (used when a single project is replaced).
+pub fn validate_project(path: &str, project: &Project) -> Vec<Finding> {
+    let mut check = Checker::default();
+    check_project(&mut check, path, project);
+    check.findings
+}
+
+fn check_org_units(check: &mut Checker, portfolio: &Portfolio) {
+    let mut unit_ids = UniqueIds::new("organisation unit");
+    let mut index_of: HashMap<&str, usize> = HashMap::new();
+    for (index, unit) in portfolio.org_units.iter().enumerate() {
+        unit_ids.see(check, &format!("orgUnits[{index}].id"), &unit.id);
+        index_of.entry(unit.id.as_str()).or_insert(index);
+        check.text(&format!("orgUnits[{index}].name"), &unit.name, "organisation unit");
+    }
+    let mut parent_edges = Vec::new();
+    for (index, unit) in portfolio.org_units.iter().enumerate() {
+        let Some(parent) = &unit.parent_id else { continue };
+        match index_of.get(parent.as_str()) {
+            Some(&parent_index) if parent_index == index => check.findings.push(
+                Finding::error("org_cycle", format!("orgUnits[{index}].parentId"), format!("Organisation unit \"{}\" is its own parent.", unit.name))
+                    .with_ids(vec![unit.id.clone()]),
+            ),
+            Some(&parent_index) => parent_edges.push((index, parent_index)),
+            None => check.findings.push(
+                Finding::error(
+                    "unknown_reference",
+                    format!("orgUnits[{index}].parentId"),
+                    format!("Organisation unit \"{}\" sits under \"{parent}\", which does not exist.", unit.name),
+                )
+                .with_ids(vec![unit.id.clone()]),
+            ),
+        }
+    }
+    for cycle in graph::cycles(portfolio.org_units.len(), &parent_edges) {
+        let ids: Vec<String> = cycle.iter().map(|&i| portfolio.org_units[i].id.clone()).collect();
+        check.findings.push(
+            Finding::error(
+                "org_cycle",
+                format!("orgUnits[{}].parentId", cycle[0]),
+                format!("The organisation tree loops: {} sit under each other.", ids.join(", ")),
+            )
+            .with_ids(ids),
+        );
+    }
+}
+
+fn check_project(check: &mut Checker, path: &str, project: &Project) {
+    check.text(&format!("{path}.name"), &project.name, "project");
+    check.currency(&format!("{path}.currency"), &project.currency);
+    check.date(&format!("{path}.startDate"), project.start_date);
+    check.date_opt(&format!("{path}.statusDate"), project.status_date);
+    check.date_opt(&format!("{path}.committedFinish"), project.committed_finish);
+    check.money(&format!("{path}.budgetAtCompletion"), project.budget_at_completion);
+
+    let mut calendar_ids = UniqueIds::new("calendar");
+    for (index, calendar) in project.calendars.iter().enumerate() {
+        let at = format!("{path}.calendars[{index}]");
+        calendar_ids.see(check, &format!("{at}.id"), &calendar.id);
+        for (hours_index, hours) in calendar.working_hours.iter().enumerate() {
+            if hours.to <= hours.from {
+                check.order(&format!("{at}.workingHours[{hours_index}]"), "working hours must end after they start");
+            }
+        }
+        for (exception_index, exception) in calendar.exceptions.iter().enumerate() {
+            let exception_path = format!("{at}.exceptions[{exception_index}]");
+            check.date(&format!("{exception_path}.from"), exception.from);
+            check.date(&format!("{exception_path}.to"), exception.to);
+            if exception.to < exception.from {
+                check.order(&exception_path, "the exception must end on or after the day it starts");
+            }
+        }
+    }
+    let calendars: HashSet<&str> = project.calendars.iter().map(|c| c.id.as_str()).collect();
+    if let Some(calendar) = &project.calendar_id {
+        check.reference(&format!("{path}.calendarId"), calendar, &calendars, "calendar", &project.id);
+    }
+
+    let resources = check_resources(check, path, project);
+    let activity_index = check_activities(check, path, project, &calendars, &resources);
+    check_dependencies(check, path, project, &activity_index);
+    check_baseline(check, path, project, &activity_index);
+    check_registers(check, path, project, &activity_index);
+    check_tracking(check, path, project);
+}
+
+fn check_resources<'a>(check: &mut Checker, path: &str, project: &'a Project) -> HashSet<&'a str> {
+    let mut ids = UniqueIds::new("resource");
+    for (index, resource) in project.resources.iter().enumerate() {
+        let at = format!("{path}.resources[{index}]");
+        ids.see(check, &format!("{at}.id"), &resource.id);
+        check.text(&format!("{at}.name"), &resource.name, "resource");
+        check.bounded(&format!("{at}.capacityUnits"), resource.capacity_units, 0.0, 1000.0, "units (1 is one full-time person)");
+        check.money(&format!("{at}.ratePerHour"), resource.rate_per_hour);
+    }
+    project.resources.iter().map(|r| r.id.as_str()).collect()
+}
+
+fn check_activities<'a>(
+    check: &mut Checker,
+    path: &str,
+    project: &'a Project,
+    calendars: &HashSet<&str>,
+    resources: &HashSet<&str>,
+) -> HashMap<&'a str, usize> {
+    let mut ids = UniqueIds::new("activity");
+    let mut index_of: HashMap<&str, usize> = HashMap::new();
+    for (index, activity) in project.activities.iter().enumerate() {
+        ids.see(check, &format!("{path}.activities[{index}].id"), &activity.id);
+        index_of.entry(activity.id.as_str()).or_insert(index);
+    }
+    let mut parent_edges = Vec::new();
+    for (index, activity) in project.activities.iter().enumerate() {
+        let at = format!("{path}.activities[{index}]");
+        check_activity(check, &at, activity, project.status_date);
+        if let Some(calendar) = &activity.calendar_id {
+            check.reference(&format!("{at}.calendarId"), calendar, calendars, "calendar", &activity.id);
+        }
+        for (assignment_index, assignment) in activity.assignments.iter().enumerate() {
+            let assignment_path = format!("{at}.assignments[{assignment_index}]");
+            check.reference(&format!("{assignment_path}.resourceId"), &assignment.resource_id, resources, "resource", &activity.id);
+            check.bounded(&format!("{assignment_path}.units"), assignment.units, 0.0, 1000.0, "units (1 is full time)");
+            if let Some(work) = assignment.work_hours {
+                check.bounded(&format!("{assignment_path}.workHours"), work, 0.0, 1.0e9, "hours");
+            }
+        }
+        if let Some(parent) = &activity.parent_id {
+            match index_of.get(parent.as_str()) {
+                Some(&parent_index) => parent_edges.push((index, parent_index)),
+                None => check.findings.push(
+                    Finding::error(
+                        "unknown_reference",
+                        format!("{at}.parentId"),
+                        format!("Activity \"{}\" sits under summary \"{parent}\", which is not an activity of this project.", activity.name),
+                    )
+                    .with_ids(vec![activity.id.clone()]),
+                ),
+            }
+        }
+    }
+    let self_parents = parent_edges.iter().filter(|(child, parent)| child == parent);
+    let mut wbs_loops: Vec<Vec<usize>> = self_parents.map(|&(child, _)| vec![child]).collect();
+    wbs_loops.extend(graph::cycles(project.activities.len(), &parent_edges));
+    for cycle in wbs_loops {
+        let ids: Vec<String> = cycle.iter().map(|&i| project.activities[i].id.clone()).collect();
+        check.findings.push(
+            Finding::error(
+                "wbs_cycle",
+                format!("{path}.activities[{}].parentId", cycle[0]),
+                format!("The WBS loops: activities {} are each other's summaries.", ids.join(", ")),
+            )
+            .with_ids(ids),
+        );
+    }
+    index_of
+}
+
+fn check_activity(check: &mut Checker, at: &str, activity: &Activity, status_date: Option<Date>) {
+    let id = vec![activity.id.clone()];
+    check.text(&format!("{at}.name"), &activity.name, "activity");
+    check.duration(&format!("{at}.durationDays"), activity.duration_days, &activity.name);
+    if activity.milestone && activity.duration_days.minutes != 0 {
+        check.findings.push(
+            Finding::warning(
+                "milestone_with_duration",
+                format!("{at}.durationDays"),
+                format!("Milestone \"{}\" has a duration of {} days; a milestone is a point in time, so the duration is ignored.", activity.name, activity.duration_days.days()),
+            )
+            .with_ids(id.clone()),
+        );
+    }
+    check.bounded(&format!("{at}.percentComplete"), activity.percent_complete, 0.0, 100.0, "percent");
+    check.money(&format!("{at}.cost"), activity.cost);
+    if let Some(actual_cost) = activity.actual_cost {
+        check.money(&format!("{at}.actualCost"), actual_cost);
+    }
+    if let Some(constraint) = &activity.constraint {
+        match constraint.date {
+            Some(date) => check.date_time(&format!("{at}.constraint.date"), date),
+            None if constraint.kind.needs_date() => check.findings.push(
+                Finding::error(
+                    "missing_constraint_date",
+                    format!("{at}.constraint.date"),
+                    format!("Activity \"{}\" has a {} constraint without a date.", activity.name, constraint.kind.code()),
+                )
+                .with_ids(id.clone()),
+            ),
+            None => {}
+        }
+    }
+    check.date_opt(&format!("{at}.deadline"), activity.deadline);
+    if let Some(start) = activity.actual_start {
+        check.date_time(&format!("{at}.actualStart"), start);
+    }
+    if let Some(finish) = activity.actual_finish {
+        check.date_time(&format!("{at}.actualFinish"), finish);
+    }
+    match (activity.actual_start, activity.actual_finish) {
+        (None, Some(_)) => check.findings.push(
+            Finding::error(
+                "actual_finish_without_start",
+                format!("{at}.actualStart"),
+                format!("Activity \"{}\" has an actual finish but no actual start.", activity.name),
+            )
+            .with_ids(id.clone()),
+        ),
+        (Some(start), Some(finish)) if finish < start => {
+            check.order(&format!("{at}.actualFinish"), &format!("activity \"{}\" cannot finish before it starts", activity.name))
+        }
+        _ => {}
+    }
+    if activity.percent_complete > 0.0 && activity.actual_start.is_none() {
+        check.findings.push(
+            Finding::warning(
+                "progress_without_actual_start",
+                format!("{at}.actualStart"),
+                format!("Activity \"{}\" is {}% complete but has no actual start.", activity.name, activity.percent_complete),
+            )
+            .with_ids(id.clone()),
+        );
+    }
+    if let Some(status_date) = status_date {
+        for (field, value) in [("actualStart", activity.actual_start), ("actualFinish", activity.actual_finish)] {
+            if let Some(value) = value {
+                if value.date() > status_date {
+                    check.findings.push(
+                        Finding::warning(
+                            "actual_after_status_date",
+                            format!("{at}.{field}"),
+                            format!("Activity \"{}\" has an actual date ({value}) after the status date ({status_date}); actuals cannot be in the future.", activity.name),
+                        )
+                        .with_ids(id.clone()),
+                    );
+                }
+            }
+        }
+    }
+}
+
+fn check_dependencies(check: &mut Checker, path: &str, project: &Project, activity_index: &HashMap<&str, usize>) {
+    let mut seen: HashMap<(usize, usize), usize> = HashMap::new();
+    let mut edges = Vec::new();
+    let mut edge_link = Vec::new();
+    for (index, dependency) in project.dependencies.iter().enumerate() {
+        let at = format!("{path}.dependencies[{index}]");
+        let ids = vec![dependency.predecessor_id.clone(), dependency.successor_id.clone()];
+        check.duration_signed(&format!("{at}.lagDays"), dependency.lag_days);
+        let predecessor = activity_index.get(dependency.predecessor_id.as_str());
+        let successor = activity_index.get(dependency.successor_id.as_str());
+        for (field, id, found) in [("predecessorId", &dependency.predecessor_id, predecessor), ("successorId", &dependency.successor_id, successor)] {
+            if found.is_none() {
+                check.findings.push(
+                    Finding::warning(
+                        "dangling_dependency",
+                        format!("{at}.{field}"),
+                        format!("A link points to activity \"{id}\", which is not in this project; the link is left out of scheduling."),
+                    )
+                    .with_ids(ids.clone()),
+                );
+            }
+        }
+        let (Some(&from), Some(&to)) = (predecessor, successor) else { continue };
+        if from == to {
+            check.findings.push(
+                Finding::warning(
+                    "self_dependency",
+                    at,
+                    format!("Activity \"{}\" is linked to itself; the link is left out of scheduling.", dependency.predecessor_id),
+                )
+                .with_ids(ids),
+            );
+            continue;
+        }
+        if let Some(first) = seen.insert((from, to), index) {
+            check.findings.push(
+                Finding::warning(
+                    "duplicate_dependency",
+                    at,
+                    format!(
+                        "Activities \"{}\" and \"{}\" are linked twice (also at dependencies[{first}]); MS Project allows one link per pair.",
+                        dependency.predecessor_id, dependency.successor_id
+                    ),
+                )
+                .with_ids(ids),
+            );
+            continue;
+        }
+        edges.push((from, to));
+        edge_link.push(index);
+    }
+    for cycle in graph::cycles(project.activities.len(), &edges) {
+        let ids: Vec<String> = cycle.iter().map(|&i| project.activities[i].id.clone()).collect();
+        let members: HashSet<usize> = cycle.iter().copied().collect();
+        let links: Vec<String> = edges
+            .iter()
+            .zip(&edge_link)
+            .filter(|((from, to), _)| members.contains(from) && members.contains(to))
+            .map(|(_, link)| format!("dependencies[{link}]"))
+            .collect();
+        check.findings.push(
+            Finding::warning(
+                "dependency_cycle",
+                format!("{path}.{}", links.first().cloned().unwrap_or_else(|| "dependencies".to_string())),
+                format!(
+                    "Activities {} depend on each other in a loop (links {}), so none of them can start first; these links are left out of scheduling until the loop is broken.",
+                    ids.join(", "),
+                    links.join(", ")
+                ),
+            )
+            .with_ids(ids),
+        );
+    }
+}
+
+fn check_baseline(check: &mut Checker, path: &str, project: &Project, activity_index: &HashMap<&str, usize>) {
+    let Some(baseline) = &project.baseline else { return };
+    check.date(&format!("{path}.baseline.approvedOn"), baseline.approved_on);
+    let known: HashSet<&str> = activity_index.keys().copied().collect();
+    let mut seen = UniqueIds::new("baseline entry for activity");
+    for (index, entry) in baseline.activities.iter().enumerate() {
+        let at = format!("{path}.baseline.activities[{index}]");
+        seen.see(check, &format!("{at}.activityId"), &entry.activity_id);
+        check.reference(&format!("{at}.activityId"), &entry.activity_id, &known, "activity", &entry.activity_id);
+        check.date_time(&format!("{at}.start"), entry.start);
+        check.date_time(&format!("{at}.finish"), entry.finish);
+        if entry.finish < entry.start {
+            check.order(&format!("{at}.finish"), "a baseline finish cannot be before its start");
+        }
+        check.money(&format!("{at}.cost"), entry.cost);
+    }
+}
+
+fn check_registers(check: &mut Checker, path: &str, project: &Project, activity_index: &HashMap<&str, usize>) {
+    let known: HashSet<&str> = activity_index.keys().copied().collect();
+    let mut risk_ids = UniqueIds::new("risk");
+    for (index, risk) in project.risks.iter().enumerate() {
+        let at = format!("{path}.risks[{index}]");
+        risk_ids.see(check, &format!("{at}.id"), &risk.id);
+        check.text(&format!("{at}.title"), &risk.title, "risk");
+        check.date_opt(&format!("{at}.raisedOn"), risk.raised_on);
+        check.probability(&format!("{at}.probability"), risk.probability);
+        check.money_opt(&format!("{at}.costImpact"), risk.cost_impact);
+        check.impact_days(&format!("{at}.scheduleImpactDays"), risk.schedule_impact_days);
+        if let Some(response) = &risk.response {
+            check.date_opt(&format!("{at}.response.due"), response.due);
+            check.probability(&format!("{at}.response.residualProbability"), response.residual_probability);
+            check.money_opt(&format!("{at}.response.residualCostImpact"), response.residual_cost_impact);
+            check.impact_days(&format!("{at}.response.residualScheduleImpactDays"), response.residual_schedule_impact_days);
+        }
+        if risk.probability.is_none() || (risk.cost_impact.is_none() && risk.schedule_impact_days.is_none()) {
+            check.findings.push(
+                Finding::warning(
+                    "risk_not_assessed",
+                    at.clone(),
+                    format!("Risk \"{}\" has no probability or no impact yet; it will be scored as the worst case until it is assessed.", risk.title),
+                )
+                .with_ids(vec![risk.id.clone()]),
+            );
+        }
+        for (link_index, activity) in risk.activity_ids.iter().enumerate() {
+            check.reference(&format!("{at}.activityIds[{link_index}]"), activity, &known, "activity", &risk.id);
+        }
+    }
+    let mut issue_ids = UniqueIds::new("issue");
+    for (index, issue) in project.issues.iter().enumerate() {
+        let at = format!("{path}.issues[{index}]");
+        issue_ids.see(check, &format!("{at}.id"), &issue.id);
+        check.text(&format!("{at}.title"), &issue.title, "issue");
+        check.date(&format!("{at}.openedOn"), issue.opened_on);
+        check.date_opt(&format!("{at}.due"), issue.due);
+        check.date_opt(&format!("{at}.closedOn"), issue.closed_on);
+        if issue.closed_on.is_some_and(|closed| closed < issue.opened_on) {
+            check.order(&format!("{at}.closedOn"), &format!("issue \"{}\" cannot close before it was opened", issue.title));
+        }
+    }
+    let mut change_ids = UniqueIds::new("change request");
+    for (index, change) in project.change_requests.iter().enumerate() {
+        let at = format!("{path}.changeRequests[{index}]");
+        change_ids.see(check, &format!("{at}.id"), &change.id);
+        check.text(&format!("{at}.title"), &change.title, "change request");
+        check.date(&format!("{at}.raisedOn"), change.raised_on);
+        check.date_opt(&format!("{at}.decidedOn"), change.decided_on);
+        if change.decided_on.is_some_and(|decided| decided < change.raised_on) {
+            check.order(&format!("{at}.decidedOn"), &format!("change request \"{}\" cannot be decided before it was raised", change.title));
+        }
+        check.finite_signed(&format!("{at}.costImpact"), change.cost_impact, MONEY_LIMIT);
+        check.finite_signed(&format!("{at}.scheduleImpactDays"), change.schedule_impact_days, 100.0 * 260.0);
+    }
+}
+
+fn check_tracking(check: &mut Checker, path: &str, project: &Project) {
+    for (index, snapshot) in project.snapshots.iter().enumerate() {
+        let at = format!("{path}.snapshots[{index}]");
+        check.date(&format!("{at}.date"), snapshot.date);
+        check.money(&format!("{at}.plannedValue"), snapshot.planned_value);
+        check.money(&format!("{at}.earnedValue"), snapshot.earned_value);
+        check.money(&format!("{at}.actualCost"), snapshot.actual_cost);
+        if index > 0 && snapshot.date <= project.snapshots[index - 1].date {
+            check.findings.push(Finding::warning(
+                "snapshot_order",
+                format!("{at}.date"),
+                format!("Snapshot of {} does not come after the one before it ({}); snapshots are read in date order.", snapshot.date, project.snapshots[index - 1].date),
+            ));
+        }
+    }
+    for (index, entry) in project.financials.iter().enumerate() {
+        let at = format!("{path}.financials[{index}]");
+        check.finite_signed(&format!("{at}.plan"), entry.plan, MONEY_LIMIT);
+        if let Some(actual) = entry.actual {
+            check.finite_signed(&format!("{at}.actual"), actual, MONEY_LIMIT);
+        }
+        if let Some(forecast) = entry.forecast {
+            check.finite_signed(&format!("{at}.forecast"), forecast, MONEY_LIMIT);
+        }
+    }
+}
+
+/// Tracks ids within one scope and reports repeats with both places.
+struct UniqueIds {
+    what: &'static str,
+    first_path: HashMap<String, String>,
+}
+
+impl UniqueIds {
+    fn new(what: &'static str) -> Self {
+        UniqueIds { what, first_path: HashMap::new() }
+    }
+    fn see(&mut self, check: &mut Checker, path: &str, id: &str) {
+        if !check.identifier(path, id, self.what) {
+            return;
+        }
+        if let Some(first) = self.first_path.get(id) {
+            check.findings.push(
+                Finding::error(
+                    "duplicate_id",
+                    path,
+                    format!("The {} id \"{id}\" is used twice (first at {first}); ids must be unique.", self.what),
+                )
+                .with_ids(vec![id.to_string()]),
+            );
+        } else {
+            self.first_path.insert(id.to_string(), path.to_string());
+        }
+    }
+}
+
+#[derive(Default)]
+struct Checker {
+    findings: Vec<Finding>,
+}
+
+impl Checker {
+    /// An id must be non-empty and printable; returns whether it is usable.
+    fn identifier(&mut self, path: &str, id: &str, what: &str) -> bool {
+        if id.trim().is_empty() {
+            self.findings.push(Finding::error("missing_id", path, format!("A {what} has an empty id; every {what} needs one.")));
+            return false;
+        }
+        true
+    }
+
+    fn text(&mut self, path: &str, text: &str, what: &str) {
+        if text.trim().is_empty() {
+            self.findings.push(Finding::error("missing_name", path, format!("A {what} has an empty name.")));
+        }
+    }
+
+    fn currency(&mut self, path: &str, code: &str) {
+        if code.len() != 3 || !code.bytes().all(|b| b.is_ascii_uppercase()) {
+            self.findings.push(Finding::error(
+                "invalid_currency",
+                path,
+                format!("\"{code}\" is not a currency code; use three capital letters as in ISO 4217 (EUR, USD, GBP)."),
+            ));
+        }
+    }
+
+    fn reference(&mut self, path: &str, id: &str, known: &HashSet<&str>, what: &str, holder: &str) {
+        if !known.contains(id) {
+            self.findings.push(
+                Finding::error("unknown_reference", path, format!("\"{holder}\" refers to {what} \"{id}\", which does not exist in this project."))
+                    .with_ids(vec![holder.to_string(), id.to_string()]),
+            );
+        }
+    }
+
+    fn finite(&mut self, path: &str, value: f64) -> bool {
+        if !value.is_finite() {
+            self.findings.push(Finding::error("not_finite", path, format!("{path} is {value}; it must be a finite number.")));
+            return false;
+        }
+        true
+    }
+
+    fn money(&mut self, path: &str, amount: f64) {
+        if !self.finite(path, amount) {
+            return;
+        }
+        if amount < 0.0 {
+            self.findings.push(Finding::error("negative_value", path, format!("{path} is {amount}; an amount here cannot be negative.")));
+        } else if amount > MONEY_LIMIT {
+            self.out_of_range(path, amount, "an amount below 10^15");
+        }
+    }
+
+    fn money_opt(&mut self, path: &str, amount: Option<f64>) {
+        if let Some(amount) = amount {
+            self.money(path, amount);
+        }
+    }
+
+    fn finite_signed(&mut self, path: &str, value: f64, limit: f64) {
+        if self.finite(path, value) && value.abs() > limit {
+            self.out_of_range(path, value, &format!("a value between -{limit} and {limit}"));
+        }
+    }
+
+    fn bounded(&mut self, path: &str, value: f64, low: f64, high: f64, unit: &str) {
+        if !self.finite(path, value) {
+            return;
+        }
+        if value < low || value > high {
+            self.out_of_range(path, value, &format!("{low} to {high} {unit}"));
+        }
+    }
+
+    fn out_of_range(&mut self, path: &str, value: f64, expected: &str) {
+        self.findings.push(Finding::error("out_of_range", path, format!("{path} is {value}; expected {expected}.")));
+    }
+
+    fn probability(&mut self, path: &str, probability: Option<f64>) {
+        let Some(probability) = probability else { return };
+        if self.finite(path, probability) && !(0.0..=1.0).contains(&probability) {
+            self.findings.push(Finding::error(
+                "probability_out_of_range",
+                path,
+                format!("{path} is {probability}; a probability is between 0 and 1 (write 30% as 0.3)."),
+            ));
+        }
+    }
+
+    fn impact_days(&mut self, path: &str, days: Option<f64>) {
+        let Some(days) = days else { return };
+        if !self.finite(path, days) {
+            return;
+        }
+        if days < 0.0 {
+            self.findings.push(Finding::error("negative_value", path, format!("{path} is {days}; give the impact as a positive number of days (the risk's kind says whether it is a loss or a gain).")));
+        }
+    }
+
+    fn duration(&mut self, path: &str, duration: WorkDuration, name: &str) {
+        if duration.minutes < 0 {
+            self.findings.push(Finding::error("negative_duration", path, format!("Activity \"{name}\" has a negative duration ({} days).", duration.days())));
+        } else {
+            self.duration_signed(path, duration);
+        }
+    }
+
+    fn duration_signed(&mut self, path: &str, duration: WorkDuration) {
+        if duration.minutes.abs() > DURATION_LIMIT_MINUTES {
+            self.out_of_range(path, duration.days(), "at most a century of working days");
+        }
+    }
+
+    fn date(&mut self, path: &str, date: Date) {
+        use chrono::Datelike;
+        if !YEAR_RANGE.contains(&date.0.year()) {
+            self.findings.push(Finding::error(
+                "date_out_of_range",
+                path,
+                format!("{path} is {date}; dates must fall between 1900 and 2200."),
+            ));
+        }
+    }
+
+    fn date_opt(&mut self, path: &str, date: Option<Date>) {
+        if let Some(date) = date {
+            self.date(path, date);
+        }
+    }
+
+    fn date_time(&mut self, path: &str, date_time: DateTime) {
+        self.date(path, date_time.date());
+    }
+
+    fn order(&mut self, path: &str, why: &str) {
+        let mut sentence = why.to_string();
+        if let Some(first) = sentence.get_mut(0..1) {
+            first.make_ascii_uppercase();
+        }
+        self.findings.push(Finding::error("date_order", path, format!("{sentence} ({path}).")));
+    }
+}

@@ -1,0 +1,1 @@
+//! Deterministic generator of realistic portfolios (placeholder until written).

@@ -1,0 +1,125 @@
+//! Conversions across the boundary, and the one place errors become JS `Error`s.
+
+use std::panic::{catch_unwind, AssertUnwindSafe};
+
+use serde::Serialize;
+use wasm_bindgen::prelude::*;
+
+use crate::model::{self, Finding, LoadError, Portfolio, Project};
+use crate::workspace::WorkspaceError;
+
+pub type JsResult = Result<JsValue, JsValue>;
+
+/// Anything an export can fail with before it becomes a JS `Error`.
+#[derive(Debug, thiserror::Error)]
+pub enum ReadError {
+    #[error(transparent)]
+    Load(#[from] LoadError),
+    #[error(transparent)]
+    Workspace(#[from] WorkspaceError),
+    #[error("Expected JSON text or a plain object, got {0}.")]
+    WrongInput(String),
+    #[error("The result could not be passed to JavaScript: {0}")]
+    Output(String),
+}
+
+impl ReadError {
+    fn code(&self) -> &str {
+        match self {
+            ReadError::Load(error) => error.code(),
+            ReadError::Workspace(error) => error.code(),
+            ReadError::WrongInput(_) => "wrong_type",
+            ReadError::Output(_) => "internal_error",
+        }
+    }
+    fn path(&self) -> &str {
+        match self {
+            ReadError::Load(error) => error.path(),
+            ReadError::Workspace(error) => error.path(),
+            _ => "",
+        }
+    }
+    fn findings(&self) -> &[Finding] {
+        match self {
+            ReadError::Load(error) => error.findings(),
+            ReadError::Workspace(error) => error.findings(),
+            _ => &[],
+        }
+    }
+}
+
+impl From<ReadError> for JsValue {
+    fn from(error: ReadError) -> JsValue {
+        let findings = to_js(error.findings()).unwrap_or(JsValue::NULL);
+        make_error(error.code(), error.path(), &error.to_string(), findings)
+    }
+}
+
+/// Builds `PmoError`: a JS `Error` whose extra fields are the stable code, the path of the
+/// offending field and every finding.
+fn make_error(code: &str, path: &str, message: &str, findings: JsValue) -> JsValue {
+    let error = js_sys::Error::new(message);
+    error.set_name("PmoError");
+    let object: &JsValue = error.as_ref();
+    // Setting a property on a fresh Error object cannot fail.
+    let _ = js_sys::Reflect::set(object, &"code".into(), &code.into());
+    let _ = js_sys::Reflect::set(object, &"path".into(), &path.into());
+    let _ = js_sys::Reflect::set(object, &"findings".into(), &findings);
+    error.into()
+}
+
+/// Runs an export: errors become `PmoError`, and a panic becomes `PmoError` with code
+/// `internal_error` instead of a trap, so the page can go on using the module.
+pub fn guard<T, E>(operation: impl FnOnce() -> Result<T, E>) -> Result<T, JsValue>
+where
+    E: Into<ReadError>,
+{
+    match catch_unwind(AssertUnwindSafe(operation)) {
+        Ok(result) => result.map_err(|error| error.into().into()),
+        Err(payload) => {
+            let detail = payload
+                .downcast_ref::<&str>()
+                .map(|s| s.to_string())
+                .or_else(|| payload.downcast_ref::<String>().cloned())
+                .unwrap_or_else(|| "no detail".to_string());
+            Err(make_error(
+                "internal_error",
+                "",
+                &format!("pmo-analytics hit an internal error (a bug in the library, not in your data): {detail}. Your data was not changed."),
+                js_sys::Array::new().into(),
+            ))
+        }
+    }
+}
+
+/// Plain objects out: maps as objects, None as null, as JSON would have them.
+pub fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, ReadError> {
+    value
+        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .map_err(|error| ReadError::Output(error.to_string()))
+}
+
+pub fn read_portfolio(input: &JsValue) -> Result<(Portfolio, Vec<Finding>), ReadError> {
+    if let Some(text) = input.as_string() {
+        return Ok(model::from_json_str(&text)?);
+    }
+    if input.is_object() {
+        return Ok(model::parse_value(serde_wasm_bindgen::Deserializer::from(input.clone()))?);
+    }
+    Err(ReadError::WrongInput(describe(input)))
+}
+
+pub fn read_project(input: &JsValue) -> Result<Project, ReadError> {
+    let parsed = if let Some(text) = input.as_string() {
+        model::parse_project_json(&text)
+    } else if input.is_object() {
+        model::parse_project_value(serde_wasm_bindgen::Deserializer::from(input.clone()))
+    } else {
+        return Err(ReadError::WrongInput(describe(input)));
+    };
+    Ok(parsed?)
+}
+
+fn describe(input: &JsValue) -> String {
+    input.js_typeof().as_string().unwrap_or_else(|| "a value of unknown type".to_string())
+}

@@ -1,0 +1,128 @@
+//! The JavaScript boundary: converts, calls, converts back. No business rule lives here.
+//!
+//! Every export runs inside `guard`, which turns an error into a JS `Error` carrying `code`,
+//! `path` and `findings`, and a panic (a bug of ours, never a way to report bad input) into a
+//! JS `Error` with code `internal_error` while the module stays usable: the crate is built with
+//! panic=unwind for wasm32 (see README, "Panic policy").
+
+mod convert;
+mod typescript;
+
+use wasm_bindgen::prelude::*;
+
+use crate::model;
+use crate::workspace;
+use convert::{guard, to_js, JsResult};
+
+/// A portfolio kept resident in WebAssembly memory: load it once, then ask and edit.
+#[wasm_bindgen]
+pub struct Workspace {
+    inner: workspace::Workspace,
+}
+
+#[wasm_bindgen]
+impl Workspace {
+    #[wasm_bindgen(constructor)]
+    pub fn new() -> Workspace {
+        Workspace { inner: workspace::Workspace::new() }
+    }
+
+    /// Loads a portfolio from JSON text or from a plain object of the same shape. Throws a
+    /// `PmoError` when the document cannot be used; the workspace then keeps what it had.
+    #[wasm_bindgen(unchecked_return_type = "LoadReport")]
+    pub fn load(&mut self, #[wasm_bindgen(unchecked_param_type = "string | PortfolioDocument")] input: JsValue) -> JsResult {
+        guard(|| {
+            let (portfolio, findings) = convert::read_portfolio(&input)?;
+            to_js(&self.inner.accept(portfolio, findings))
+        })
+    }
+
+    /// Summary counts and totals of the loaded portfolio.
+    #[wasm_bindgen(unchecked_return_type = "PortfolioSummary")]
+    pub fn summary(&self) -> JsResult {
+        guard(|| to_js(&self.inner.summary()?))
+    }
+
+    /// The organisation tree, depth first, one row per unit.
+    #[wasm_bindgen(js_name = orgTree, unchecked_return_type = "OrgTreeRow[]")]
+    pub fn org_tree(&self) -> JsResult {
+        guard(|| to_js(&self.inner.org_tree()?))
+    }
+
+    /// One row per project, in document order.
+    #[wasm_bindgen(js_name = listProjects, unchecked_return_type = "ProjectListItem[]")]
+    pub fn list_projects(&self) -> JsResult {
+        guard(|| to_js(&self.inner.projects()?))
+    }
+
+    /// The whole project, as in the document. Throws `not_found` for an unknown id.
+    #[wasm_bindgen(unchecked_return_type = "ProjectDocument")]
+    pub fn project(&self, id: &str) -> JsResult {
+        guard(|| to_js(self.inner.project(id)?))
+    }
+
+    /// Replaces the project with the same id (JSON text or object). The portfolio is validated
+    /// with it in place; on an error the old project stays and a `PmoError` is thrown.
+    #[wasm_bindgen(js_name = replaceProject, unchecked_return_type = "LoadReport")]
+    pub fn replace_project(&mut self, #[wasm_bindgen(unchecked_param_type = "string | ProjectDocument")] input: JsValue) -> JsResult {
+        guard(|| {
+            let project = convert::read_project(&input)?;
+            to_js(&self.inner.replace_project(project)?)
+        })
+    }
+
+    /// The warnings of the loaded portfolio, or of one project when an id is given.
+    #[wasm_bindgen(unchecked_return_type = "Finding[]")]
+    pub fn findings(&self, project_id: Option<String>) -> JsResult {
+        guard(|| match project_id {
+            Some(id) => to_js(&self.inner.project_findings(&id)?),
+            None => to_js(self.inner.findings()),
+        })
+    }
+
+    /// The whole portfolio as JSON text, in the model's canonical form.
+    #[wasm_bindgen(js_name = exportJson)]
+    pub fn export_json(&self) -> Result<String, JsValue> {
+        guard(|| self.inner.export_json())
+    }
+}
+
+impl Default for Workspace {
+    fn default() -> Self {
+        Workspace::new()
+    }
+}
+
+/// Checks a document without loading it: every finding, errors and warnings, as data. A
+/// document that cannot be read at all gives one finding saying where. Never throws for bad data.
+#[wasm_bindgen(unchecked_return_type = "Finding[]")]
+pub fn validate(#[wasm_bindgen(unchecked_param_type = "string | PortfolioDocument")] input: JsValue) -> JsResult {
+    guard(|| {
+        let findings = match convert::read_portfolio(&input) {
+            Ok((_, findings)) => findings,
+            Err(convert::ReadError::Load(error)) => error.findings().to_vec(),
+            Err(other) => return Err(other.into()),
+        };
+        to_js(&findings)
+    })
+}
+
+/// The schema version of the documents this build reads and writes.
+#[wasm_bindgen(js_name = schemaVersion)]
+pub fn schema_version() -> u32 {
+    model::SCHEMA_VERSION
+}
+
+/// This library's version.
+#[wasm_bindgen]
+pub fn version() -> String {
+    env!("CARGO_PKG_VERSION").to_string()
+}
+
+/// Panics on purpose, inside the guard every export uses. Only for the tests that prove a panic
+/// becomes a catchable error and leaves the module usable; not part of the API.
+#[doc(hidden)]
+#[wasm_bindgen(js_name = __panicForTests)]
+pub fn panic_for_tests() -> Result<(), JsValue> {
+    guard(|| -> Result<(), convert::ReadError> { panic!("deliberate panic for the panic-policy test") })
+}

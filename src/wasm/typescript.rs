@@ -1,0 +1,1 @@
+//! TypeScript declarations for the plain objects that cross the boundary (placeholder).

@@ -1,0 +1,341 @@
+//! The resident workspace: one portfolio loaded once, then asked small questions and given small
+//! edits. The wasm `Workspace` wraps this one-to-one; keeping it here lets native Rust use and
+//! test the same operations.
+
+use std::collections::HashMap;
+
+use serde::Serialize;
+
+use crate::model::{
+    self, Date, Finding, LoadError, OrgUnitKind, Phase, Portfolio, Project, ProjectStatus, Rag,
+    RiskStatus, Severity,
+};
+
+#[derive(Debug, thiserror::Error)]
+pub enum WorkspaceError {
+    #[error("No portfolio is loaded yet; load one first.")]
+    NotLoaded,
+    #[error("There is no project with id \"{0}\" in the portfolio.")]
+    ProjectNotFound(String),
+    #[error(transparent)]
+    Load(#[from] LoadError),
+}
+
+impl WorkspaceError {
+    pub fn code(&self) -> &str {
+        match self {
+            WorkspaceError::NotLoaded => "not_loaded",
+            WorkspaceError::ProjectNotFound(_) => "not_found",
+            WorkspaceError::Load(error) => error.code(),
+        }
+    }
+    pub fn path(&self) -> &str {
+        match self {
+            WorkspaceError::NotLoaded => "",
+            WorkspaceError::ProjectNotFound(_) => "id",
+            WorkspaceError::Load(error) => error.path(),
+        }
+    }
+    pub fn findings(&self) -> &[Finding] {
+        match self {
+            WorkspaceError::Load(error) => error.findings(),
+            _ => &[],
+        }
+    }
+}
+
+/// What a successful load reports: the size of what was loaded and every warning.
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct LoadReport {
+    pub project_count: usize,
+    pub findings: Vec<Finding>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct PortfolioSummary {
+    pub id: String,
+    pub name: String,
+    pub currency: String,
+    pub status_date: Option<Date>,
+    pub fiscal_year_start_month: u32,
+    pub org_unit_count: usize,
+    pub project_count: usize,
+    pub activity_count: usize,
+    pub dependency_count: usize,
+    pub open_risk_count: usize,
+    pub open_issue_count: usize,
+    /// Budget at completion summed per currency: amounts in different currencies are never added.
+    pub budget_at_completion_by_currency: Vec<CurrencyAmount>,
+    pub error_count: usize,
+    pub warning_count: usize,
+}
+
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct CurrencyAmount {
+    pub currency: String,
+    pub amount: f64,
+}
+
+/// One row of the organisation tree in depth-first order; `depth` 0 is a root. Projects that
+/// report to no unit are listed by `PortfolioSummary`'s callers through `projects()`.
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct OrgTreeRow {
+    pub id: String,
+    pub name: String,
+    pub kind: OrgUnitKind,
+    pub parent_id: Option<String>,
+    pub depth: usize,
+    pub owner: Option<String>,
+    /// Projects reporting directly to this unit.
+    pub project_ids: Vec<String>,
+    /// Projects in this unit and every unit below it.
+    pub total_project_count: usize,
+}
+
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ProjectListItem {
+    pub id: String,
+    pub name: String,
+    pub org_unit_id: Option<String>,
+    pub owner: Option<String>,
+    pub sponsor: Option<String>,
+    pub phase: Phase,
+    pub status: ProjectStatus,
+    pub currency: String,
+    pub start_date: Date,
+    pub status_date: Option<Date>,
+    pub committed_finish: Option<Date>,
+    pub budget_at_completion: f64,
+    pub activity_count: usize,
+    pub milestone_count: usize,
+    pub open_risk_count: usize,
+    pub open_issue_count: usize,
+    pub latest_snapshot: Option<SnapshotSummary>,
+    pub error_count: usize,
+    pub warning_count: usize,
+}
+
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct SnapshotSummary {
+    pub date: Date,
+    pub planned_value: f64,
+    pub earned_value: f64,
+    pub actual_cost: f64,
+    pub manual_rag: Option<Rag>,
+    pub commentary: Option<String>,
+}
+
+#[derive(Debug, Default)]
+pub struct Workspace {
+    portfolio: Option<Portfolio>,
+    findings: Vec<Finding>,
+}
+
+impl Workspace {
+    pub fn new() -> Workspace {
+        Workspace::default()
+    }
+
+    /// Loads JSON text. On any error the workspace keeps what it had before.
+    pub fn load_json(&mut self, text: &str) -> Result<LoadReport, WorkspaceError> {
+        let (portfolio, findings) = model::from_json_str(text)?;
+        Ok(self.accept(portfolio, findings))
+    }
+
+    /// Installs a portfolio that has passed validation with these findings.
+    pub fn accept(&mut self, portfolio: Portfolio, findings: Vec<Finding>) -> LoadReport {
+        let report = LoadReport { project_count: portfolio.projects.len(), findings: findings.clone() };
+        self.portfolio = Some(portfolio);
+        self.findings = findings;
+        report
+    }
+
+    pub fn portfolio(&self) -> Result<&Portfolio, WorkspaceError> {
+        self.portfolio.as_ref().ok_or(WorkspaceError::NotLoaded)
+    }
+
+    /// The warnings of the loaded portfolio (errors never get this far).
+    pub fn findings(&self) -> &[Finding] {
+        &self.findings
+    }
+
+    pub fn summary(&self) -> Result<PortfolioSummary, WorkspaceError> {
+        let portfolio = self.portfolio()?;
+        let projects = &portfolio.projects;
+        let mut budgets: Vec<CurrencyAmount> = Vec::new();
+        for project in projects {
+            match budgets.iter_mut().find(|b| b.currency == project.currency) {
+                Some(entry) => entry.amount += project.budget_at_completion,
+                None => budgets.push(CurrencyAmount { currency: project.currency.clone(), amount: project.budget_at_completion }),
+            }
+        }
+        Ok(PortfolioSummary {
+            id: portfolio.id.clone(),
+            name: portfolio.name.clone(),
+            currency: portfolio.currency.clone(),
+            status_date: portfolio.status_date,
+            fiscal_year_start_month: portfolio.fiscal_year_start_month,
+            org_unit_count: portfolio.org_units.len(),
+            project_count: projects.len(),
+            activity_count: projects.iter().map(|p| p.activities.len()).sum(),
+            dependency_count: projects.iter().map(|p| p.dependencies.len()).sum(),
+            open_risk_count: projects.iter().map(open_risks).sum(),
+            open_issue_count: projects.iter().map(open_issues).sum(),
+            budget_at_completion_by_currency: budgets,
+            error_count: self.count(Severity::Error, None),
+            warning_count: self.count(Severity::Warning, None),
+        })
+    }
+
+    pub fn org_tree(&self) -> Result<Vec<OrgTreeRow>, WorkspaceError> {
+        let portfolio = self.portfolio()?;
+        let units = &portfolio.org_units;
+        let index_of: HashMap<&str, usize> = units.iter().enumerate().map(|(i, u)| (u.id.as_str(), i)).collect();
+        let mut children: Vec<Vec<usize>> = vec![Vec::new(); units.len()];
+        let mut roots = Vec::new();
+        for (index, unit) in units.iter().enumerate() {
+            match unit.parent_id.as_deref().and_then(|parent| index_of.get(parent)) {
+                Some(&parent) => children[parent].push(index),
+                None => roots.push(index),
+            }
+        }
+        let mut direct_projects: Vec<Vec<String>> = vec![Vec::new(); units.len()];
+        for project in &portfolio.projects {
+            if let Some(&unit) = project.org_unit_id.as_deref().and_then(|id| index_of.get(id)) {
+                direct_projects[unit].push(project.id.clone());
+            }
+        }
+        // Depth-first with an explicit stack: validation has refused loops, and no recursion
+        // means no depth limit.
+        let mut order: Vec<(usize, usize)> = Vec::with_capacity(units.len());
+        let mut stack: Vec<(usize, usize)> = roots.iter().rev().map(|&r| (r, 0)).collect();
+        while let Some((index, depth)) = stack.pop() {
+            order.push((index, depth));
+            stack.extend(children[index].iter().rev().map(|&child| (child, depth + 1)));
+        }
+        // Totals bottom-up: children come after their parent in `order`, so walk it backwards.
+        let mut totals: Vec<usize> = direct_projects.iter().map(Vec::len).collect();
+        for &(index, _) in order.iter().rev() {
+            if let Some(&parent) = units[index].parent_id.as_deref().and_then(|p| index_of.get(p)) {
+                totals[parent] += totals[index];
+            }
+        }
+        Ok(order
+            .into_iter()
+            .map(|(index, depth)| {
+                let unit = &units[index];
+                OrgTreeRow {
+                    id: unit.id.clone(),
+                    name: unit.name.clone(),
+                    kind: unit.kind,
+                    parent_id: unit.parent_id.clone(),
+                    depth,
+                    owner: unit.owner.clone(),
+                    project_ids: std::mem::take(&mut direct_projects[index]),
+                    total_project_count: totals[index],
+                }
+            })
+            .collect())
+    }
+
+    pub fn projects(&self) -> Result<Vec<ProjectListItem>, WorkspaceError> {
+        let portfolio = self.portfolio()?;
+        Ok(portfolio
+            .projects
+            .iter()
+            .enumerate()
+            .map(|(index, project)| ProjectListItem {
+                id: project.id.clone(),
+                name: project.name.clone(),
+                org_unit_id: project.org_unit_id.clone(),
+                owner: project.owner.clone(),
+                sponsor: project.sponsor.clone(),
+                phase: project.phase,
+                status: project.status,
+                currency: project.currency.clone(),
+                start_date: project.start_date,
+                status_date: project.status_date,
+                committed_finish: project.committed_finish,
+                budget_at_completion: project.budget_at_completion,
+                activity_count: project.activities.len(),
+                milestone_count: project.activities.iter().filter(|a| a.milestone).count(),
+                open_risk_count: open_risks(project),
+                open_issue_count: open_issues(project),
+                latest_snapshot: project.snapshots.iter().max_by_key(|s| s.date).map(|s| SnapshotSummary {
+                    date: s.date,
+                    planned_value: s.planned_value,
+                    earned_value: s.earned_value,
+                    actual_cost: s.actual_cost,
+                    manual_rag: s.manual_rag,
+                    commentary: s.commentary.clone(),
+                }),
+                error_count: self.count(Severity::Error, Some(index)),
+                warning_count: self.count(Severity::Warning, Some(index)),
+            })
+            .collect())
+    }
+
+    pub fn project(&self, id: &str) -> Result<&Project, WorkspaceError> {
+        let portfolio = self.portfolio()?;
+        portfolio.projects.iter().find(|p| p.id == id).ok_or_else(|| WorkspaceError::ProjectNotFound(id.to_string()))
+    }
+
+    /// The findings about one project.
+    pub fn project_findings(&self, id: &str) -> Result<Vec<Finding>, WorkspaceError> {
+        let index = self.project_index(id)?;
+        let prefix = format!("projects[{index}]");
+        Ok(self.findings.iter().filter(|f| belongs_to(&f.path, &prefix)).cloned().collect())
+    }
+
+    /// Replaces the project with the same id. The whole portfolio is validated with the new
+    /// project in place; on any error the old project stays, so no edit can lose data.
+    pub fn replace_project(&mut self, project: Project) -> Result<LoadReport, WorkspaceError> {
+        let index = self.project_index(&project.id)?;
+        let portfolio = self.portfolio.as_mut().ok_or(WorkspaceError::NotLoaded)?;
+        let previous = std::mem::replace(&mut portfolio.projects[index], project);
+        let findings = model::validate(portfolio);
+        if findings.iter().any(|f| f.severity == Severity::Error) {
+            portfolio.projects[index] = previous;
+            return Err(LoadError::Invalid(findings).into());
+        }
+        self.findings = findings.clone();
+        Ok(LoadReport { project_count: portfolio.projects.len(), findings })
+    }
+
+    pub fn export_json(&self) -> Result<String, WorkspaceError> {
+        Ok(model::to_json_string(self.portfolio()?))
+    }
+
+    fn project_index(&self, id: &str) -> Result<usize, WorkspaceError> {
+        let portfolio = self.portfolio()?;
+        portfolio.projects.iter().position(|p| p.id == id).ok_or_else(|| WorkspaceError::ProjectNotFound(id.to_string()))
+    }
+
+    fn count(&self, severity: Severity, project: Option<usize>) -> usize {
+        let prefix = project.map(|index| format!("projects[{index}]"));
+        self.findings
+            .iter()
+            .filter(|f| f.severity == severity)
+            .filter(|f| prefix.as_deref().is_none_or(|prefix| belongs_to(&f.path, prefix)))
+            .count()
+    }
+}
+
+/// Whether a finding's path lies inside `projects[i]` (and not `projects[i0]`).
+fn belongs_to(path: &str, prefix: &str) -> bool {
+    path.strip_prefix(prefix).is_some_and(|rest| rest.is_empty() || rest.starts_with('.'))
+}
+
+fn open_risks(project: &Project) -> usize {
+    project.risks.iter().filter(|r| r.status == RiskStatus::Open).count()
+}
+
+fn open_issues(project: &Project) -> usize {
+    project.issues.iter().filter(|i| i.closed_on.is_none()).count()
+}
