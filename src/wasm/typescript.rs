@@ -1,1 +1,279 @@
-//! TypeScript declarations for the plain objects that cross the boundary (placeholder).
+//! TypeScript declarations for the plain objects that cross the boundary. wasm-bindgen types a
+//! `JsValue` as `any`; these interfaces, referenced by `unchecked_return_type` and
+//! `unchecked_param_type` on the exports, give a TypeScript user the real shapes. They mirror the
+//! serde names in `model` and `workspace`; the type-check test in tests/js keeps them honest.
+
+use wasm_bindgen::prelude::*;
+
+#[wasm_bindgen(typescript_custom_section)]
+const TYPES: &'static str = r#"
+/** An ISO date, `YYYY-MM-DD`. */
+export type IsoDate = string;
+/** An ISO date-time without zone, `YYYY-MM-DDTHH:MM[:SS]`, or a date for midnight. */
+export type IsoDateTime = string;
+/** Working days as a number (a day is 8 working hours), or an ISO 8601 duration such as `"PT40H"`. */
+export type WorkDuration = number | string;
+
+export type Severity = "error" | "warning";
+
+/** One thing validation found. `code` is stable; `path` names the field, e.g. `projects[3].activities[17].durationDays`. */
+export interface Finding {
+  code: string;
+  severity: Severity;
+  path: string;
+  message: string;
+  /** Ids of the records involved, e.g. the activities on a dependency loop. */
+  ids?: string[];
+}
+
+/** The error every export throws: a JS `Error` named `PmoError` with a stable code, the path of the offending field and every finding. */
+export interface PmoError extends Error {
+  name: "PmoError";
+  code: string;
+  path: string;
+  findings: Finding[];
+}
+
+export interface LoadReport {
+  projectCount: number;
+  /** Warnings: the document loaded, but these deserve attention. */
+  findings: Finding[];
+}
+
+export interface CurrencyAmount { currency: string; amount: number; }
+
+export interface PortfolioSummary {
+  id: string;
+  name: string;
+  currency: string;
+  statusDate: IsoDate | null;
+  fiscalYearStartMonth: number;
+  orgUnitCount: number;
+  projectCount: number;
+  activityCount: number;
+  dependencyCount: number;
+  openRiskCount: number;
+  openIssueCount: number;
+  /** Budget at completion per currency; amounts in different currencies are never added. */
+  budgetAtCompletionByCurrency: CurrencyAmount[];
+  errorCount: number;
+  warningCount: number;
+}
+
+export type OrgUnitKind = "function" | "portfolio" | "subPortfolio" | "program";
+
+export interface OrgTreeRow {
+  id: string;
+  name: string;
+  kind: OrgUnitKind;
+  parentId: string | null;
+  /** 0 for a root. Rows come depth first, so a unit's descendants follow it. */
+  depth: number;
+  owner: string | null;
+  /** Projects reporting directly to this unit. */
+  projectIds: string[];
+  /** Projects in this unit and all units below it. */
+  totalProjectCount: number;
+}
+
+export type Phase = "initiation" | "planning" | "execution" | "closing" | "closed";
+export type ProjectStatus = "proposed" | "active" | "onHold" | "completed" | "cancelled";
+export type Rag = "green" | "amber" | "red";
+
+export interface SnapshotSummary {
+  date: IsoDate;
+  plannedValue: number;
+  earnedValue: number;
+  actualCost: number;
+  manualRag: Rag | null;
+  commentary: string | null;
+}
+
+export interface ProjectListItem {
+  id: string;
+  name: string;
+  orgUnitId: string | null;
+  owner: string | null;
+  sponsor: string | null;
+  phase: Phase;
+  status: ProjectStatus;
+  currency: string;
+  startDate: IsoDate;
+  statusDate: IsoDate | null;
+  committedFinish: IsoDate | null;
+  budgetAtCompletion: number;
+  activityCount: number;
+  milestoneCount: number;
+  openRiskCount: number;
+  openIssueCount: number;
+  latestSnapshot: SnapshotSummary | null;
+  errorCount: number;
+  warningCount: number;
+}
+
+/** The portfolio document, `schemaVersion` 1. Optional fields may be absent or null. */
+export interface PortfolioDocument {
+  schemaVersion: 1;
+  id: string;
+  name: string;
+  currency: string;
+  statusDate?: IsoDate | null;
+  /** 1-12; 1 when absent. */
+  fiscalYearStartMonth?: number;
+  orgUnits?: OrgUnitDocument[];
+  projects?: ProjectDocument[];
+}
+
+export interface OrgUnitDocument {
+  id: string;
+  name: string;
+  kind: OrgUnitKind;
+  parentId?: string | null;
+  owner?: string | null;
+}
+
+export interface ProjectDocument {
+  id: string;
+  name: string;
+  orgUnitId?: string | null;
+  owner?: string | null;
+  sponsor?: string | null;
+  description?: string | null;
+  phase: Phase;
+  status: ProjectStatus;
+  currency: string;
+  statusDate?: IsoDate | null;
+  startDate: IsoDate;
+  committedFinish?: IsoDate | null;
+  calendarId?: string | null;
+  calendars?: CalendarDocument[];
+  budgetAtCompletion: number;
+  baseline?: BaselineDocument | null;
+  activities?: ActivityDocument[];
+  dependencies?: DependencyDocument[];
+  resources?: ResourceDocument[];
+  risks?: RiskDocument[];
+  issues?: IssueDocument[];
+  changeRequests?: ChangeRequestDocument[];
+  snapshots?: StatusSnapshotDocument[];
+  financials?: FinancialEntryDocument[];
+}
+
+export type Weekday = "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday";
+export interface WorkingHoursDocument { from: string; to: string; }
+export interface CalendarDocument {
+  id: string;
+  name: string;
+  workingDays?: Weekday[];
+  workingHours?: WorkingHoursDocument[];
+  exceptions?: { name: string; from: IsoDate; to: IsoDate; working?: boolean; workingHours?: WorkingHoursDocument[] }[];
+}
+
+export interface BaselineDocument {
+  approvedOn: IsoDate;
+  activities?: { activityId: string; start: IsoDateTime; finish: IsoDateTime; cost: number }[];
+}
+
+export type ConstraintType = "ASAP" | "ALAP" | "SNET" | "SNLT" | "FNET" | "FNLT" | "MSO" | "MFO";
+
+export interface ActivityDocument {
+  id: string;
+  name: string;
+  wbs?: string | null;
+  parentId?: string | null;
+  durationDays?: WorkDuration;
+  milestone?: boolean;
+  constraint?: { type: ConstraintType; date?: IsoDateTime | null } | null;
+  deadline?: IsoDate | null;
+  calendarId?: string | null;
+  actualStart?: IsoDateTime | null;
+  actualFinish?: IsoDateTime | null;
+  /** 0 to 100. */
+  percentComplete?: number;
+  cost?: number;
+  actualCost?: number | null;
+  assignments?: { resourceId: string; units?: number; workHours?: number | null }[];
+}
+
+export type DependencyType = "FS" | "SS" | "FF" | "SF";
+export interface DependencyDocument {
+  predecessorId: string;
+  successorId: string;
+  type?: DependencyType;
+  /** Negative for a lead. */
+  lagDays?: WorkDuration;
+}
+
+export interface ResourceDocument {
+  id: string;
+  name: string;
+  kind?: "work" | "material" | "cost";
+  role?: string | null;
+  capacityUnits?: number;
+  ratePerHour?: number;
+}
+
+export type ResponseStrategy = "escalate" | "avoid" | "transfer" | "mitigate" | "accept" | "exploit" | "share" | "enhance";
+export interface RiskDocument {
+  id: string;
+  title: string;
+  kind: "threat" | "opportunity";
+  category?: string | null;
+  owner?: string | null;
+  status: "open" | "occurred" | "closed";
+  raisedOn?: IsoDate | null;
+  /** 0 to 1; absent while not assessed. */
+  probability?: number | null;
+  costImpact?: number | null;
+  scheduleImpactDays?: number | null;
+  response?: {
+    strategy: ResponseStrategy;
+    description: string;
+    owner?: string | null;
+    due?: IsoDate | null;
+    residualProbability?: number | null;
+    residualCostImpact?: number | null;
+    residualScheduleImpactDays?: number | null;
+  } | null;
+  activityIds?: string[];
+}
+
+export interface IssueDocument {
+  id: string;
+  title: string;
+  priority: "low" | "medium" | "high" | "critical";
+  owner?: string | null;
+  openedOn: IsoDate;
+  due?: IsoDate | null;
+  closedOn?: IsoDate | null;
+}
+
+export interface ChangeRequestDocument {
+  id: string;
+  title: string;
+  status: "proposed" | "approved" | "rejected" | "implemented";
+  raisedOn: IsoDate;
+  decidedOn?: IsoDate | null;
+  costImpact?: number;
+  scheduleImpactDays?: number;
+}
+
+export interface StatusSnapshotDocument {
+  date: IsoDate;
+  /** Cumulative to `date`. */
+  plannedValue: number;
+  earnedValue: number;
+  actualCost: number;
+  manualRag?: Rag | null;
+  commentary?: string | null;
+}
+
+export interface FinancialEntryDocument {
+  /** `YYYY-MM`. */
+  month: string;
+  expenditure: "capex" | "opex";
+  plan: number;
+  actual?: number | null;
+  forecast?: number | null;
+}
+"#;

@@ -1,0 +1,162 @@
+//! The JavaScript boundary, run inside WebAssembly: under Node (`make test-wasm-node`) and in
+//! headless Chromium (`make test-wasm-browser`, WASM_BINDGEN_USE_BROWSER=1).
+#![cfg(target_arch = "wasm32")]
+
+use js_sys::{Array, Reflect};
+use pmo_analytics::wasm::{self, Workspace};
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_test::wasm_bindgen_test;
+
+const DOCUMENT: &str = r#"{
+  "schemaVersion": 1, "id": "pf", "name": "Boundary test", "currency": "EUR",
+  "orgUnits": [
+    { "id": "fn", "name": "Technology", "kind": "function" },
+    { "id": "pg", "name": "Cloud programme", "kind": "program", "parentId": "fn" }
+  ],
+  "projects": [
+    { "id": "p1", "name": "Landing zone", "orgUnitId": "pg", "phase": "execution", "status": "active",
+      "currency": "EUR", "startDate": "2026-01-05", "budgetAtCompletion": 250000,
+      "activities": [
+        { "id": "a1", "name": "Design", "durationDays": 5 },
+        { "id": "a2", "name": "Build", "durationDays": 10 }
+      ],
+      "dependencies": [
+        { "predecessorId": "a1", "successorId": "a2" },
+        { "predecessorId": "a2", "successorId": "gone" }
+      ] },
+    { "id": "p2", "name": "Backup", "orgUnitId": "fn", "phase": "planning", "status": "proposed",
+      "currency": "GBP", "startDate": "2026-03-02", "budgetAtCompletion": 90000 }
+  ]
+}"#;
+
+fn get(value: &JsValue, key: &str) -> JsValue {
+    Reflect::get(value, &key.into()).unwrap_or(JsValue::UNDEFINED)
+}
+
+fn get_str(value: &JsValue, key: &str) -> String {
+    get(value, key).as_string().unwrap_or_default()
+}
+
+fn loaded() -> Workspace {
+    let mut workspace = Workspace::new();
+    workspace.load(DOCUMENT.into()).expect("the test document loads");
+    workspace
+}
+
+#[wasm_bindgen_test]
+fn loads_text_and_reports_warnings() {
+    let mut workspace = Workspace::new();
+    let report = workspace.load(DOCUMENT.into()).unwrap();
+    assert_eq!(get(&report, "projectCount").as_f64(), Some(2.0));
+    let findings = Array::from(&get(&report, "findings"));
+    assert_eq!(findings.length(), 1);
+    assert_eq!(get_str(&findings.get(0), "code"), "dangling_dependency");
+    assert_eq!(get_str(&findings.get(0), "path"), "projects[0].dependencies[1].successorId");
+}
+
+#[wasm_bindgen_test]
+fn summary_keeps_currencies_apart() {
+    let summary = loaded().summary().unwrap();
+    assert_eq!(get(&summary, "projectCount").as_f64(), Some(2.0));
+    assert_eq!(get(&summary, "activityCount").as_f64(), Some(2.0));
+    assert_eq!(get(&summary, "statusDate"), JsValue::NULL);
+    let budgets = Array::from(&get(&summary, "budgetAtCompletionByCurrency"));
+    assert_eq!(budgets.length(), 2);
+    assert_eq!(get_str(&budgets.get(1), "currency"), "GBP");
+    assert_eq!(get(&budgets.get(1), "amount").as_f64(), Some(90000.0));
+}
+
+#[wasm_bindgen_test]
+fn tree_and_projects_are_plain_objects() {
+    let workspace = loaded();
+    let tree = Array::from(&workspace.org_tree().unwrap());
+    assert_eq!(tree.length(), 2);
+    assert_eq!(get_str(&tree.get(1), "kind"), "program");
+    assert_eq!(get(&tree.get(1), "depth").as_f64(), Some(1.0));
+    assert_eq!(get(&tree.get(0), "totalProjectCount").as_f64(), Some(2.0));
+    let projects = Array::from(&workspace.list_projects().unwrap());
+    assert_eq!(projects.length(), 2);
+    assert_eq!(get(&projects.get(0), "warningCount").as_f64(), Some(1.0));
+    assert_eq!(get(&projects.get(1), "warningCount").as_f64(), Some(0.0));
+    let project = workspace.project("p1").unwrap();
+    assert_eq!(get_str(&project, "name"), "Landing zone");
+    assert!(project.is_object());
+}
+
+#[wasm_bindgen_test]
+fn a_broken_document_throws_a_pmo_error_and_keeps_the_old_portfolio() {
+    let mut workspace = loaded();
+    let broken = DOCUMENT.replace("\"durationDays\": 10", "\"durationDays\": -10");
+    let error = workspace.load(broken.into()).unwrap_err();
+    assert!(error.is_instance_of::<js_sys::Error>());
+    assert_eq!(get_str(&error, "name"), "PmoError");
+    assert_eq!(get_str(&error, "code"), "negative_duration");
+    assert_eq!(get_str(&error, "path"), "projects[0].activities[1].durationDays");
+    assert!(Array::from(&get(&error, "findings")).length() >= 1);
+    // The workspace still holds the document loaded before.
+    assert_eq!(get(&workspace.summary().unwrap(), "projectCount").as_f64(), Some(2.0));
+}
+
+#[wasm_bindgen_test]
+fn a_javascript_object_with_nan_is_refused_with_a_path() {
+    let object = js_sys::JSON::parse(DOCUMENT).unwrap();
+    let project = Array::from(&get(&object, "projects")).get(1);
+    Reflect::set(&project, &"budgetAtCompletion".into(), &JsValue::from_f64(f64::NAN)).unwrap();
+    let error = Workspace::new().load(object).unwrap_err();
+    assert_eq!(get_str(&error, "code"), "not_finite");
+    assert_eq!(get_str(&error, "path"), "projects[1].budgetAtCompletion");
+}
+
+#[wasm_bindgen_test]
+fn wrong_input_and_unknown_project() {
+    let error = Workspace::new().load(JsValue::from_f64(3.0)).unwrap_err();
+    assert_eq!(get_str(&error, "code"), "wrong_type");
+    let error = Workspace::new().summary().unwrap_err();
+    assert_eq!(get_str(&error, "code"), "not_loaded");
+    let error = loaded().project("nope").unwrap_err();
+    assert_eq!(get_str(&error, "code"), "not_found");
+}
+
+#[wasm_bindgen_test]
+fn replace_project_validates_and_never_loses_data() {
+    let mut workspace = loaded();
+    let replacement = r#"{ "id": "p2", "name": "Backup and restore", "orgUnitId": "fn", "phase": "execution",
+        "status": "active", "currency": "GBP", "startDate": "2026-03-02", "budgetAtCompletion": 95000 }"#;
+    workspace.replace_project(replacement.into()).unwrap();
+    assert_eq!(get_str(&workspace.project("p2").unwrap(), "name"), "Backup and restore");
+    let bad = replacement.replace("\"fn\"", "\"missing-unit\"");
+    let error = workspace.replace_project(bad.into()).unwrap_err();
+    assert_eq!(get_str(&error, "code"), "unknown_reference");
+    assert_eq!(get_str(&error, "path"), "projects[1].orgUnitId");
+    assert_eq!(get_str(&workspace.project("p2").unwrap(), "orgUnitId"), "fn");
+}
+
+#[wasm_bindgen_test]
+fn export_reads_back_to_the_same_portfolio() {
+    let workspace = loaded();
+    let exported = workspace.export_json().unwrap();
+    let mut again = Workspace::new();
+    again.load(exported.clone().into()).unwrap();
+    assert_eq!(again.export_json().unwrap(), exported);
+}
+
+#[wasm_bindgen_test]
+fn validate_returns_findings_as_data() {
+    let findings = Array::from(&wasm::validate("{ not json".into()).unwrap());
+    assert_eq!(findings.length(), 1);
+    assert_eq!(get_str(&findings.get(0), "code"), "json_syntax");
+    let findings = Array::from(&wasm::validate(DOCUMENT.into()).unwrap());
+    assert_eq!(get_str(&findings.get(0), "severity"), "warning");
+}
+
+#[wasm_bindgen_test]
+fn a_panic_becomes_an_error_and_the_module_stays_usable() {
+    let workspace = loaded();
+    let error = wasm::panic_for_tests().unwrap_err();
+    assert_eq!(get_str(&error, "code"), "internal_error");
+    assert!(get_str(&error, "message").contains("deliberate panic"));
+    // Memory, the allocator and the workspace are intact after unwinding.
+    assert_eq!(get(&workspace.summary().unwrap(), "projectCount").as_f64(), Some(2.0));
+    let mut fresh = Workspace::new();
+    fresh.load(DOCUMENT.into()).unwrap();
+}
