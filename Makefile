@@ -18,8 +18,8 @@ WASM_FLAGS := --target wasm32-unknown-unknown -Zbuild-std=std,panic_unwind
 WASM_OUT := target/wasm/wasm32-unknown-unknown/release/$(CRATE).wasm
 RUNNER_ENV := CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner
 
-.PHONY: demo test setup wasm pkg serve test-native test-wasm-node test-wasm-browser test-js \
-	test-browser sample bench clean
+.PHONY: demo test setup wasm pkg serve test-native test-types test-wasm-node test-wasm-browser \
+	test-js test-browser sample bench clean
 
 setup:
 	@bash scripts/setup.sh
@@ -42,7 +42,7 @@ serve:
 
 demo: pkg serve
 
-test: setup test-native pkg test-wasm-node test-wasm-browser test-js test-browser
+test: setup test-native pkg test-types test-wasm-node test-wasm-browser test-js test-browser
 	@echo "make test: all suites passed"
 
 test-native:
@@ -54,6 +54,11 @@ test-wasm-node:
 test-wasm-browser:
 	$(WASM_ENV) $(RUNNER_ENV) WASM_BINDGEN_USE_BROWSER=1 CHROMEDRIVER=/usr/bin/chromedriver \
 		/usr/bin/cargo test --test wasm_boundary $(WASM_FLAGS)
+
+# The generated .d.ts must serve a strict TypeScript user.
+test-types:
+	tests/browser/node_modules/.bin/tsc -p tests/types
+	@echo "types: tests/types/consumer.ts checks against pkg/pmo_analytics.d.ts"
 
 test-js:
 	node --test tests/js/

@@ -73,7 +73,7 @@ impl Workspace {
 
     /// The warnings of the loaded portfolio, or of one project when an id is given.
     #[wasm_bindgen(unchecked_return_type = "Finding[]")]
-    pub fn findings(&self, project_id: Option<String>) -> JsResult {
+    pub fn findings(&self, #[wasm_bindgen(js_name = "projectId")] project_id: Option<String>) -> JsResult {
         guard(|| match project_id {
             Some(id) => to_js(&self.inner.project_findings(&id)?),
             None => to_js(self.inner.findings()),

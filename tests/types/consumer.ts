@@ -1,0 +1,48 @@
+// A TypeScript user of the npm package: `make test` type-checks this file against the generated
+// pkg/pmo_analytics.d.ts with tsc --noEmit, so a declaration that drifts from the API fails.
+import init, {
+  Workspace,
+  validate,
+  schemaVersion,
+  type Finding,
+  type PmoError,
+  type PortfolioDocument,
+  type ProjectListItem,
+} from '../../pkg/pmo_analytics.js';
+
+export async function run(documentText: string): Promise<string[]> {
+  await init();
+  const workspace = new Workspace();
+  const document: PortfolioDocument = {
+    schemaVersion: 1,
+    id: 'pf',
+    name: 'Typed',
+    currency: 'EUR',
+    projects: [{
+      id: 'p1', name: 'One', phase: 'execution', status: 'active', currency: 'EUR',
+      startDate: '2026-01-05', budgetAtCompletion: 1000,
+      activities: [{ id: 'a', name: 'A', durationDays: 'PT16H' }],
+      dependencies: [{ predecessorId: 'a', successorId: 'a', type: 'FS', lagDays: 1 }],
+    }],
+  };
+  const report = workspace.load(document);
+  const warnings: Finding[] = report.findings;
+  try {
+    workspace.load(documentText);
+  } catch (caught) {
+    const error = caught as PmoError;
+    const where: string = `${error.code} at ${error.path}: ${error.findings.length}`;
+    warnings.push({ code: error.code, severity: 'error', path: where, message: error.message });
+  }
+  const projects: ProjectListItem[] = workspace.listProjects();
+  const rag: 'green' | 'amber' | 'red' | null | undefined = projects[0]?.latestSnapshot?.manualRag;
+  const tree = workspace.orgTree().map((row) => `${'  '.repeat(row.depth)}${row.name} (${row.kind})`);
+  const summary = workspace.summary();
+  const budget = summary.budgetAtCompletionByCurrency.map((b) => `${b.amount} ${b.currency}`);
+  const found: Finding[] = validate(documentText);
+  const version: number = schemaVersion();
+  const project = workspace.project('p1');
+  const firstActivity: string | undefined = project.activities?.[0]?.name;
+  workspace.free();
+  return [...tree, ...budget, String(rag), String(found.length), String(version), String(firstActivity), ...warnings.map((w) => w.code)];
+}
