@@ -1,0 +1,305 @@
+// The dashboard page: loads the engine and the sample portfolio into ONE resident Workspace,
+// then renders the views from small questions to it. Views live in js/ and know nothing of each
+// other; this file owns the page state (which unit and project are selected) and the wiring.
+
+import { byId, el, replaceChildren } from './js/dom.js';
+import { isPmoError, loadEngine } from './js/engine.js';
+import { countText, findingsList, projectIndexOf } from './js/findings.js';
+import { plural } from './js/format.js';
+import { renderKpis, renderTitle } from './js/summary.js';
+import { createOrgTree } from './js/tree.js';
+import { renderProjectsTable } from './js/projects.js';
+import { renderNoProject, renderProjectDetails } from './js/details.js';
+
+const SAMPLE_URL = './sample/portfolio.json';
+
+const page = {
+  title: byId('portfolio-title'),
+  kpis: byId('kpis'),
+  tree: byId('org-tree'),
+  table: byId('projects-table'),
+  grid: byId('workspace-grid'),
+  details: byId('project-details'),
+  findings: byId('findings-body'),
+  fileInput: /** @type {HTMLInputElement} */ (byId('file-input')),
+  pageError: byId('page-error'),
+  loadError: byId('load-error'),
+  status: byId('status'),
+  version: byId('engine-version'),
+};
+
+/** @typedef {import('./pkg/pmo_analytics.js').Workspace} Workspace */
+/** @typedef {import('./pkg/pmo_analytics.js').OrgTreeRow} OrgTreeRow */
+/** @typedef {import('./pkg/pmo_analytics.js').ProjectListItem} ProjectListItem */
+
+const state = {
+  /** @type {Workspace | null} the one resident workspace of the page */
+  workspace: null,
+  loaded: false, // whether the workspace holds a portfolio
+  portfolioName: '',
+  /** @type {OrgTreeRow[]} */
+  orgRows: [],
+  /** @type {ProjectListItem[]} */
+  projects: [],
+  /** @type {Map<string, string>} unit id -> name */
+  unitNames: new Map(),
+  selectedUnitId: null,
+  selectedProjectId: null,
+};
+
+const tree = createOrgTree(page.tree, { onSelect: selectUnit });
+
+page.fileInput.addEventListener('change', () => loadChosenFile());
+page.details.addEventListener('keydown', (event) => {
+  if (event.key === 'Escape') closeProject();
+});
+
+// A bug in a view must still be visible to the reader, not only in the console.
+window.addEventListener('error', (event) => showPageError('Something went wrong in the dashboard', event.message));
+window.addEventListener('unhandledrejection', (event) => showPageError('Something went wrong in the dashboard', event.reason?.message ?? String(event.reason)));
+
+start();
+
+async function start() {
+  renderEmpty();
+  let engine;
+  try {
+    engine = await loadEngine();
+  } catch (error) {
+    showPageError('The dashboard cannot start', error.message);
+    setTitle('The dashboard could not start');
+    return;
+  }
+  state.workspace = new engine.Workspace();
+  page.version.textContent = `pmo-analytics ${engine.version()}, schema version ${engine.schemaVersion()}.`;
+  page.fileInput.disabled = false;
+
+  let text;
+  try {
+    const response = await fetch(SAMPLE_URL, { cache: 'no-cache' });
+    if (!response.ok) throw new Error(`the server answered ${response.status} ${response.statusText}`.trim());
+    text = await response.text();
+  } catch (error) {
+    showPageError('The sample portfolio could not be loaded', `${SAMPLE_URL}: ${error.message}. You can still load your own JSON file with “Load your own JSON…”.`);
+    setTitle('No portfolio loaded');
+    return;
+  }
+  try {
+    state.workspace.load(text);
+  } catch (error) {
+    showLoadError('The sample portfolio', error);
+    setTitle('No portfolio loaded');
+    return;
+  }
+  renderAll();
+}
+
+async function loadChosenFile() {
+  const file = page.fileInput.files?.[0];
+  if (!file) return;
+  let report;
+  try {
+    // File.text() reads locally; the file never leaves the browser.
+    const text = await file.text();
+    report = state.workspace.load(text);
+  } catch (error) {
+    showLoadError(`“${file.name}”`, error);
+    return;
+  } finally {
+    // Lets the reader choose the same file again after fixing it.
+    page.fileInput.value = '';
+  }
+  state.selectedUnitId = null;
+  state.selectedProjectId = null;
+  hideLoadError();
+  page.pageError.hidden = true;
+  renderAll();
+  announce(`Loaded “${file.name}”: ${plural(report.projectCount, 'project', 'projects')}, ${countText(report.findings, 'no findings').toLowerCase()}.`);
+}
+
+function renderAll() {
+  const workspace = state.workspace;
+  const summary = workspace.summary();
+  state.loaded = true;
+  state.portfolioName = summary.name;
+  state.orgRows = workspace.orgTree();
+  state.projects = workspace.listProjects();
+  state.unitNames = new Map(state.orgRows.map((row) => [row.id, row.name]));
+  if (state.selectedUnitId && !state.unitNames.has(state.selectedUnitId)) state.selectedUnitId = null;
+  if (state.selectedProjectId && !state.projects.some((p) => p.id === state.selectedProjectId)) state.selectedProjectId = null;
+
+  document.title = `${summary.name} · PMO Analytics`;
+  renderTitle(page.title, summary);
+  renderKpis(page.kpis, summary);
+  tree.render(state.orgRows);
+  tree.setSelected(state.selectedUnitId);
+  renderTable();
+  renderDetails();
+  renderPortfolioFindings(workspace.findings());
+}
+
+function renderEmpty() {
+  renderNoProject(page.details);
+  renderProjectsTable(page.table, { projects: [], totalCount: 0, scopeName: null, unitNames: new Map(), onOpen: () => {}, emptyText: 'No portfolio is loaded.' });
+  replaceChildren(page.findings, el('p', { class: 'muted' }, 'Nothing is loaded yet.'));
+}
+
+function renderTable() {
+  const units = unitsUnder(state.selectedUnitId);
+  const projects = units ? state.projects.filter((project) => units.has(project.orgUnitId)) : state.projects;
+  renderProjectsTable(page.table, {
+    projects,
+    totalCount: state.projects.length,
+    scopeName: state.selectedUnitId ? state.unitNames.get(state.selectedUnitId) : null,
+    unitNames: state.unitNames,
+    selectedProjectId: state.selectedProjectId,
+    onOpen: openProject,
+    onShowAll: showAllProjects,
+  });
+  return projects;
+}
+
+/** The ids of a unit and every unit below it, or null for the whole portfolio. */
+function unitsUnder(unitId) {
+  if (!unitId) return null;
+  // orgTree() is depth first: a unit's subtree is the run of deeper rows right after it.
+  const start = state.orgRows.findIndex((row) => row.id === unitId);
+  if (start < 0) return null;
+  const ids = new Set([unitId]);
+  for (let index = start + 1; index < state.orgRows.length && state.orgRows[index].depth > state.orgRows[start].depth; index += 1) {
+    ids.add(state.orgRows[index].id);
+  }
+  return ids;
+}
+
+function selectUnit(unitId) {
+  state.selectedUnitId = unitId;
+  tree.setSelected(unitId);
+  const shown = renderTable();
+  announce(unitId ? `Showing ${plural(shown.length, 'project', 'projects')} in ${state.unitNames.get(unitId)} and below.` : `Showing all ${plural(shown.length, 'project', 'projects')}.`);
+}
+
+function showAllProjects() {
+  selectUnit(null);
+  // The button that was clicked is gone; the tree is where a unit is chosen again.
+  /** @type {HTMLElement | null} */ (page.tree.querySelector('[role="treeitem"][tabindex="0"]'))?.focus();
+}
+
+function openProject(projectId) {
+  state.selectedProjectId = projectId;
+  markSelectedRow();
+  const title = renderDetails();
+  // Keyboard and screen-reader users land on what they opened.
+  title?.focus();
+}
+
+function closeProject() {
+  const projectId = state.selectedProjectId;
+  state.selectedProjectId = null;
+  markSelectedRow();
+  renderDetails();
+  /** @type {HTMLElement | null} */ (page.table.querySelector(`tr[data-project-id="${CSS.escape(projectId ?? '')}"] .project-open`))?.focus();
+}
+
+// Selection changes only touch classes, so the table keeps focus and scroll position.
+function markSelectedRow() {
+  for (const row of page.table.querySelectorAll('tbody tr')) {
+    if (!(row instanceof HTMLTableRowElement) || !row.dataset.projectId) continue;
+    const selected = row.dataset.projectId === state.selectedProjectId;
+    row.classList.toggle('is-selected', selected);
+    const button = row.querySelector('.project-open');
+    if (selected) button?.setAttribute('aria-current', 'true');
+    else button?.removeAttribute('aria-current');
+  }
+}
+
+function renderDetails() {
+  const project = state.projects.find((p) => p.id === state.selectedProjectId);
+  page.details.hidden = !project;
+  page.grid.classList.toggle('has-details', Boolean(project));
+  if (!project) {
+    renderNoProject(page.details);
+    return null;
+  }
+  return renderProjectDetails(page.details, {
+    project,
+    document: state.workspace.project(project.id),
+    findings: state.workspace.findings(project.id),
+    unitName: state.unitNames.get(project.orgUnitId),
+    onClose: closeProject,
+  });
+}
+
+function renderPortfolioFindings(findings) {
+  const heading = byId('findings-heading');
+  replaceChildren(heading, 'Data quality ', el('span', { class: 'heading-count' }, `(${countText(findings, 'no findings').toLowerCase()})`));
+  if (findings.length === 0) {
+    replaceChildren(page.findings, el('p', { class: 'muted' }, 'The portfolio passed every check.'));
+    return;
+  }
+  replaceChildren(
+    page.findings,
+    el('p', { class: 'hint' }, 'The portfolio loaded; these are worked around in the figures and should be fixed in the source data.'),
+    findingsList(findings, { project: projectOfFinding }),
+  );
+}
+
+function projectOfFinding(finding) {
+  const index = projectIndexOf(finding.path);
+  const project = index === null ? null : state.projects[index];
+  return project ? { name: project.name, onShow: () => openProject(project.id) } : null;
+}
+
+/** A refused document: its findings, and what is still shown. */
+function showLoadError(what, error) {
+  const findings = isPmoError(error) && Array.isArray(error.findings) && error.findings.length
+    ? error.findings
+    : [{ severity: 'error', code: error?.code ?? 'read_failed', path: error?.path ?? '', message: error?.message ?? String(error) }];
+  const errors = findings.filter((finding) => finding.severity === 'error').length;
+  replaceChildren(
+    page.loadError,
+    el(
+      'div',
+      { class: 'alert-head' },
+      el('h2', { id: 'load-error-title' }, `${what} was not loaded`),
+      el('button', { type: 'button', class: 'icon-button', 'aria-label': 'Dismiss', on: { click: hideLoadError } }, '✕'),
+    ),
+    el(
+      'p',
+      {},
+      state.loaded
+        ? ['Still showing ', el('strong', {}, state.portfolioName), '. ']
+        : 'Nothing is loaded. ',
+      errors ? `Fix the ${plural(errors, 'error', 'errors')} below and load the file again.` : '',
+    ),
+    findingsList(findings.filter((finding) => finding.severity === 'error')),
+    // Warnings did not cause the refusal; they are listed, folded, so they can be fixed in the same pass.
+    errors < findings.length
+      ? el(
+          'details',
+          { class: 'more-findings' },
+          el('summary', {}, `Also ${countText(findings.filter((finding) => finding.severity !== 'error'))} in this file`),
+          findingsList(findings.filter((finding) => finding.severity !== 'error')),
+        )
+      : null,
+  );
+  page.loadError.hidden = false;
+}
+
+function hideLoadError() {
+  page.loadError.hidden = true;
+  replaceChildren(page.loadError);
+}
+
+function showPageError(title, message) {
+  replaceChildren(page.pageError, el('h2', {}, title), el('p', {}, message));
+  page.pageError.hidden = false;
+}
+
+function setTitle(text) {
+  replaceChildren(page.title, el('h1', { id: 'portfolio-name' }, text));
+}
+
+function announce(message) {
+  page.status.textContent = message;
+}
