@@ -66,9 +66,11 @@ test-js:
 test-browser:
 	node --test tests/browser/
 
-# Regenerates the committed sample from the generator (a test checks they agree).
+# Regenerates the committed sample from the generator (a test checks they agree); written
+# aside and moved into place so a running page never reads half a file.
 sample:
-	cargo run --release --bin pmo-sample -- sample > www/sample/portfolio.json
+	cargo run --release --bin pmo-sample -- sample > www/sample/portfolio.json.tmp
+	mv www/sample/portfolio.json.tmp www/sample/portfolio.json
 
 clean:
 	cargo clean

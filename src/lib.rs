@@ -8,5 +8,6 @@
 pub mod model;
 pub mod random;
 pub mod sample;
+pub mod schedule;
 pub mod wasm;
 pub mod workspace;

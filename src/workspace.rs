@@ -66,6 +66,8 @@ pub struct PortfolioSummary {
     pub dependency_count: usize,
     pub open_risk_count: usize,
     pub open_issue_count: usize,
+    /// Projects that report to no organisation unit (they are not under any tree row).
+    pub unassigned_project_count: usize,
     /// Budget at completion summed per currency: amounts in different currencies are never added.
     pub budget_at_completion_by_currency: Vec<CurrencyAmount>,
     pub error_count: usize,
@@ -102,6 +104,8 @@ pub struct ProjectListItem {
     pub id: String,
     pub name: String,
     pub org_unit_id: Option<String>,
+    pub org_unit_name: Option<String>,
+    pub description: Option<String>,
     pub owner: Option<String>,
     pub sponsor: Option<String>,
     pub phase: Phase,
@@ -187,6 +191,7 @@ impl Workspace {
             dependency_count: projects.iter().map(|p| p.dependencies.len()).sum(),
             open_risk_count: projects.iter().map(open_risks).sum(),
             open_issue_count: projects.iter().map(open_issues).sum(),
+            unassigned_project_count: projects.iter().filter(|p| p.org_unit_id.is_none()).count(),
             budget_at_completion_by_currency: budgets,
             error_count: self.count(Severity::Error, None),
             warning_count: self.count(Severity::Warning, None),
@@ -246,14 +251,16 @@ impl Workspace {
 
     pub fn projects(&self) -> Result<Vec<ProjectListItem>, WorkspaceError> {
         let portfolio = self.portfolio()?;
+        let unit_names: HashMap<&str, &str> = portfolio.org_units.iter().map(|u| (u.id.as_str(), u.name.as_str())).collect();
         Ok(portfolio
             .projects
             .iter()
-            .enumerate()
-            .map(|(index, project)| ProjectListItem {
+            .map(|project| ProjectListItem {
                 id: project.id.clone(),
                 name: project.name.clone(),
                 org_unit_id: project.org_unit_id.clone(),
+                org_unit_name: project.org_unit_id.as_deref().and_then(|id| unit_names.get(id)).map(|name| name.to_string()),
+                description: project.description.clone(),
                 owner: project.owner.clone(),
                 sponsor: project.sponsor.clone(),
                 phase: project.phase,
@@ -275,8 +282,8 @@ impl Workspace {
                     manual_rag: s.manual_rag,
                     commentary: s.commentary.clone(),
                 }),
-                error_count: self.count(Severity::Error, Some(index)),
-                warning_count: self.count(Severity::Warning, Some(index)),
+                error_count: self.count(Severity::Error, Some(&project.id)),
+                warning_count: self.count(Severity::Warning, Some(&project.id)),
             })
             .collect())
     }
@@ -288,9 +295,8 @@ impl Workspace {
 
     /// The findings about one project.
     pub fn project_findings(&self, id: &str) -> Result<Vec<Finding>, WorkspaceError> {
-        let index = self.project_index(id)?;
-        let prefix = format!("projects[{index}]");
-        Ok(self.findings.iter().filter(|f| belongs_to(&f.path, &prefix)).cloned().collect())
+        self.project_index(id)?;
+        Ok(self.findings.iter().filter(|f| f.project_id.as_deref() == Some(id)).cloned().collect())
     }
 
     /// Replaces the project with the same id. The whole portfolio is validated with the new
@@ -317,19 +323,13 @@ impl Workspace {
         portfolio.projects.iter().position(|p| p.id == id).ok_or_else(|| WorkspaceError::ProjectNotFound(id.to_string()))
     }
 
-    fn count(&self, severity: Severity, project: Option<usize>) -> usize {
-        let prefix = project.map(|index| format!("projects[{index}]"));
+    fn count(&self, severity: Severity, project_id: Option<&str>) -> usize {
         self.findings
             .iter()
             .filter(|f| f.severity == severity)
-            .filter(|f| prefix.as_deref().is_none_or(|prefix| belongs_to(&f.path, prefix)))
+            .filter(|f| project_id.is_none_or(|id| f.project_id.as_deref() == Some(id)))
             .count()
     }
-}
-
-/// Whether a finding's path lies inside `projects[i]` (and not `projects[i0]`).
-fn belongs_to(path: &str, prefix: &str) -> bool {
-    path.strip_prefix(prefix).is_some_and(|rest| rest.is_empty() || rest.starts_with('.'))
 }
 
 fn open_risks(project: &Project) -> usize {

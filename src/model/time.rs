@@ -46,8 +46,13 @@ impl<'de> Deserialize<'de> for Date {
 }
 
 fn parse_date(text: &str) -> Result<NaiveDate, String> {
-    NaiveDate::parse_from_str(text, "%Y-%m-%d")
-        .map_err(|_| format!("invalid date \"{text}\": expected a real calendar date as YYYY-MM-DD"))
+    let bad = || format!("invalid date \"{text}\": expected a real calendar date as YYYY-MM-DD");
+    // chrono alone would also take "2026-2-3"; the wire format has exactly one spelling.
+    let bytes = text.as_bytes();
+    if bytes.len() != 10 || bytes[4] != b'-' || bytes[7] != b'-' {
+        return Err(bad());
+    }
+    NaiveDate::parse_from_str(text, "%Y-%m-%d").map_err(|_| bad())
 }
 
 /// A date and time of day without time zone, written `YYYY-MM-DDTHH:MM[:SS]`, or `YYYY-MM-DD`

@@ -30,6 +30,9 @@ pub struct Finding {
     pub severity: Severity,
     pub path: String,
     pub message: String,
+    /// The project the finding is about, when it is about one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub project_id: Option<String>,
     /// Ids of the records involved (the activities on a loop, the two holders of a duplicate id).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub ids: Vec<String>,
@@ -37,12 +40,12 @@ pub struct Finding {
 
 impl Finding {
     pub fn error(code: &'static str, path: impl Into<String>, message: impl Into<String>) -> Finding {
-        Finding { code, severity: Severity::Error, path: path.into(), message: message.into(), ids: Vec::new() }
+        Finding { code, severity: Severity::Error, path: path.into(), message: message.into(), project_id: None, ids: Vec::new() }
     }
     pub fn warning(code: &'static str, path: impl Into<String>, message: impl Into<String>) -> Finding {
-        Finding { code, severity: Severity::Warning, path: path.into(), message: message.into(), ids: Vec::new() }
+        Finding { code, severity: Severity::Warning, path: path.into(), message: message.into(), project_id: None, ids: Vec::new() }
     }
-    fn with_ids(mut self, ids: Vec<String>) -> Finding {
+    pub fn with_ids(mut self, ids: Vec<String>) -> Finding {
         self.ids = ids;
         self
     }
@@ -90,7 +93,11 @@ pub fn validate(portfolio: &Portfolio) -> Vec<Finding> {
                 );
             }
         }
+        let first_of_project = check.findings.len();
         check_project(&mut check, &path, project);
+        for finding in &mut check.findings[first_of_project..] {
+            finding.project_id = Some(project.id.clone());
+        }
     }
     check.findings
 }

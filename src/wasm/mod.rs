@@ -101,6 +101,9 @@ pub fn validate(#[wasm_bindgen(unchecked_param_type = "string | PortfolioDocumen
         let findings = match convert::read_portfolio(&input) {
             Ok((_, findings)) => findings,
             Err(convert::ReadError::Load(error)) => error.findings().to_vec(),
+            Err(other @ convert::ReadError::WrongInput(_)) => {
+                vec![model::Finding::error("wrong_type", "", other.to_string())]
+            }
             Err(other) => return Err(other.into()),
         };
         to_js(&findings)

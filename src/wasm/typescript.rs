@@ -22,6 +22,8 @@ export interface Finding {
   severity: Severity;
   path: string;
   message: string;
+  /** The project the finding is about, when it is about one. */
+  projectId?: string;
   /** Ids of the records involved, e.g. the activities on a dependency loop. */
   ids?: string[];
 }
@@ -54,6 +56,8 @@ export interface PortfolioSummary {
   dependencyCount: number;
   openRiskCount: number;
   openIssueCount: number;
+  /** Projects that report to no organisation unit. */
+  unassignedProjectCount: number;
   /** Budget at completion per currency; amounts in different currencies are never added. */
   budgetAtCompletionByCurrency: CurrencyAmount[];
   errorCount: number;
@@ -93,6 +97,8 @@ export interface ProjectListItem {
   id: string;
   name: string;
   orgUnitId: string | null;
+  orgUnitName: string | null;
+  description: string | null;
   owner: string | null;
   sponsor: string | null;
   phase: Phase;

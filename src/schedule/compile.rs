@@ -1,0 +1,248 @@
+//! From a model project to the compiled network, and back to dates.
+//!
+//! - A summary activity (one that others name as parent) becomes two zero-length nodes, its
+//!   start and its finish, bracketing its children: links into a summary hold all of its
+//!   children, and links out of it wait for all of them, as in MS Project.
+//! - Inactive activities, links to missing activities, self-links, duplicates and every link on
+//!   a loop are left out, each with a finding (the same codes validation uses).
+//! - Dates become moments at the edge: a date written without a time means the start of that
+//!   day for starts and the end of that day for finishes, deadlines and the status date.
+
+use std::collections::HashMap;
+
+use super::calendar::{day_number, moment_of, CalendarError, Moment, WorkCalendar, MINUTES_PER_CALENDAR_DAY};
+use super::network::{Constraint, Lag, Link, LinkKind, Network, Node};
+use super::passes::PassSettings;
+use crate::model::{self, ConstraintKind, DateTime, DependencyKind, Finding, Project};
+
+/// Where an activity lives in the network.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Placement {
+    Task(u32),
+    Summary { start: u32, finish: u32 },
+    /// Inactive: not scheduled.
+    Excluded,
+}
+
+#[derive(Debug, Clone)]
+pub struct CompiledProject {
+    pub network: Network,
+    pub settings: PassSettings,
+    /// One entry per model activity, in model order.
+    pub placement: Vec<Placement>,
+    /// For each network link, the model dependency it came from (None for summary brackets).
+    pub link_source: Vec<Option<u32>>,
+    /// What was left out and why.
+    pub findings: Vec<Finding>,
+}
+
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum CompileError {
+    #[error(transparent)]
+    Calendar(#[from] CalendarError),
+}
+
+fn start_moment(value: DateTime) -> Moment {
+    moment_of(value.0)
+}
+
+/// A date-only finish means the end of that day.
+fn finish_moment(value: DateTime) -> Moment {
+    let moment = moment_of(value.0);
+    if moment.rem_euclid(MINUTES_PER_CALENDAR_DAY) == 0 { moment + MINUTES_PER_CALENDAR_DAY } else { moment }
+}
+
+fn end_of_day(date: model::Date) -> Moment {
+    (day_number(date.0) + 1) * MINUTES_PER_CALENDAR_DAY
+}
+
+pub fn compile(project: &Project, path: &str) -> Result<CompiledProject, CompileError> {
+    let mut findings = Vec::new();
+
+    // Calendars: index 0 is the project calendar.
+    let mut calendar_index: HashMap<&str, u16> = HashMap::new();
+    let project_calendar = match project.calendar_id.as_deref().and_then(|id| project.calendars.iter().find(|c| c.id == id)) {
+        Some(calendar) => WorkCalendar::compile(calendar)?,
+        None => WorkCalendar::standard(),
+    };
+    let mut calendars = vec![project_calendar];
+    for calendar in &project.calendars {
+        if Some(calendar.id.as_str()) == project.calendar_id.as_deref() {
+            calendar_index.insert(&calendar.id, 0);
+            continue;
+        }
+        calendar_index.insert(&calendar.id, calendars.len() as u16);
+        calendars.push(WorkCalendar::compile(calendar)?);
+    }
+
+    let activity_index: HashMap<&str, usize> = project.activities.iter().enumerate().map(|(i, a)| (a.id.as_str(), i)).collect();
+    let mut is_summary = vec![false; project.activities.len()];
+    for activity in &project.activities {
+        if let Some(&parent) = activity.parent_id.as_deref().and_then(|p| activity_index.get(p)) {
+            is_summary[parent] = true;
+        }
+    }
+
+    let mut nodes: Vec<Node> = Vec::with_capacity(project.activities.len());
+    let mut placement = Vec::with_capacity(project.activities.len());
+    for (index, activity) in project.activities.iter().enumerate() {
+        if !activity.active {
+            placement.push(Placement::Excluded);
+            continue;
+        }
+        let calendar = activity.calendar_id.as_deref().and_then(|id| calendar_index.get(id)).copied().unwrap_or(0);
+        if is_summary[index] {
+            let start = nodes.len() as u32;
+            let mut bracket = Node::task(0);
+            bracket.calendar = calendar;
+            nodes.push(bracket.clone());
+            nodes.push(bracket);
+            placement.push(Placement::Summary { start, finish: start + 1 });
+            continue;
+        }
+        let duration = if activity.milestone { 0 } else { activity.duration_days.minutes.max(0) };
+        let remaining = activity.remaining_duration_days.map(|r| r.minutes).or_else(|| {
+            activity.actual_start.map(|_| (duration as f64 * (1.0 - activity.percent_complete / 100.0)).round() as i64)
+        });
+        let constraint = match &activity.constraint {
+            None => Constraint::AsSoonAsPossible,
+            Some(constraint) => match (constraint.kind, constraint.date) {
+                (ConstraintKind::Asap, _) | (_, None) => Constraint::AsSoonAsPossible,
+                (ConstraintKind::Alap, _) => Constraint::AsLateAsPossible,
+                (ConstraintKind::Snet, Some(date)) => Constraint::StartNoEarlierThan(start_moment(date)),
+                (ConstraintKind::Snlt, Some(date)) => Constraint::StartNoLaterThan(start_moment(date)),
+                (ConstraintKind::Fnet, Some(date)) => Constraint::FinishNoEarlierThan(finish_moment(date)),
+                (ConstraintKind::Fnlt, Some(date)) => Constraint::FinishNoLaterThan(finish_moment(date)),
+                (ConstraintKind::Mso, Some(date)) => Constraint::MustStartOn(start_moment(date)),
+                (ConstraintKind::Mfo, Some(date)) => Constraint::MustFinishOn(finish_moment(date)),
+            },
+        };
+        placement.push(Placement::Task(nodes.len() as u32));
+        nodes.push(Node {
+            duration,
+            calendar,
+            constraint,
+            deadline: activity.deadline.map(end_of_day),
+            actual_start: activity.actual_start.map(start_moment),
+            actual_finish: activity.actual_finish.map(finish_moment),
+            remaining,
+        });
+    }
+
+    let mut links: Vec<Link> = Vec::with_capacity(project.dependencies.len() + 2 * nodes.len());
+    let mut link_source: Vec<Option<u32>> = Vec::with_capacity(links.capacity());
+    // Summary brackets: start -> child start, child finish -> finish.
+    for (index, activity) in project.activities.iter().enumerate() {
+        let Some(&parent) = activity.parent_id.as_deref().and_then(|p| activity_index.get(p)) else { continue };
+        let Placement::Summary { start, finish } = placement[parent] else { continue };
+        let (child_start, child_finish) = match placement[index] {
+            Placement::Task(node) => (node, node),
+            Placement::Summary { start, finish } => (start, finish),
+            Placement::Excluded => continue,
+        };
+        links.push(Link { from: start, to: child_start, kind: LinkKind::StartToStart, lag: Lag::Working(0) });
+        links.push(Link { from: child_finish, to: finish, kind: LinkKind::FinishToFinish, lag: Lag::Working(0) });
+        link_source.extend([None, None]);
+    }
+
+    let mut seen_pairs: HashMap<(u32, u32), usize> = HashMap::new();
+    for (index, dependency) in project.dependencies.iter().enumerate() {
+        let at = format!("{path}.dependencies[{index}]");
+        let ids = vec![dependency.predecessor_id.clone(), dependency.successor_id.clone()];
+        let (Some(&from), Some(&to)) = (activity_index.get(dependency.predecessor_id.as_str()), activity_index.get(dependency.successor_id.as_str())) else {
+            findings.push(Finding::warning("dangling_dependency", at, "The link names an activity that is not in the project; it was left out of scheduling.").with_ids(ids));
+            continue;
+        };
+        if from == to {
+            findings.push(Finding::warning("self_dependency", at, "The link joins an activity to itself; it was left out of scheduling.").with_ids(ids));
+            continue;
+        }
+        let kind = match dependency.kind {
+            DependencyKind::FS => LinkKind::FinishToStart,
+            DependencyKind::SS => LinkKind::StartToStart,
+            DependencyKind::FF => LinkKind::FinishToFinish,
+            DependencyKind::SF => LinkKind::StartToFinish,
+        };
+        // A link on a summary attaches to the end of the summary that its type names.
+        let end_of = |placement: Placement, uses_start: bool| match placement {
+            Placement::Task(node) => Some(node),
+            Placement::Summary { start, finish } => Some(if uses_start { start } else { finish }),
+            Placement::Excluded => None,
+        };
+        let from_uses_start = matches!(kind, LinkKind::StartToStart | LinkKind::StartToFinish);
+        let to_uses_start = matches!(kind, LinkKind::FinishToStart | LinkKind::StartToStart);
+        let (Some(from_node), Some(to_node)) = (end_of(placement[from], from_uses_start), end_of(placement[to], to_uses_start)) else {
+            findings.push(Finding::warning("inactive_dependency", at, "The link touches an inactive activity; it was left out of scheduling.").with_ids(ids));
+            continue;
+        };
+        if let Some(first) = seen_pairs.insert((from as u32, to as u32), index) {
+            findings.push(
+                Finding::warning("duplicate_dependency", at, format!("The same two activities are already linked at dependencies[{first}]; this link was left out of scheduling."))
+                    .with_ids(ids),
+            );
+            continue;
+        }
+        let lag = if let Some(percent) = dependency.lag_percent {
+            Lag::PercentOfPredecessor(percent / 100.0)
+        } else if let Some(days) = dependency.lag_elapsed_days {
+            Lag::Elapsed((days * MINUTES_PER_CALENDAR_DAY as f64).round() as i64)
+        } else {
+            Lag::Working(dependency.lag_days.minutes)
+        };
+        links.push(Link { from: from_node, to: to_node, kind, lag });
+        link_source.push(Some(index as u32));
+    }
+
+    let project_calendar = &calendars[0];
+    let settings = PassSettings {
+        project_start: project_calendar.next_work_start(day_number(project.start_date.0) * MINUTES_PER_CALENDAR_DAY),
+        status_date: project.status_date.map(end_of_day),
+    };
+
+    // A loop makes the network impossible to order: report it, leave its links out, go on.
+    let network = match Network::build(nodes.clone(), links.clone(), calendars.clone()) {
+        Ok(network) => network,
+        Err(cycles) => {
+            let mut dropped = vec![false; links.len()];
+            for cycle in &cycles {
+                let node_ids = activity_ids_of(project, &placement, &cycle.nodes);
+                let link_paths: Vec<String> = cycle.links.iter().filter_map(|&l| link_source[l as usize]).map(|d| format!("dependencies[{d}]")).collect();
+                for &link in &cycle.links {
+                    dropped[link as usize] = link_source[link as usize].is_some();
+                }
+                findings.push(
+                    Finding::warning(
+                        "dependency_cycle",
+                        format!("{path}.{}", link_paths.first().cloned().unwrap_or_else(|| "dependencies".to_string())),
+                        format!("Activities {} depend on each other in a loop (links {}); those links were left out of scheduling.", node_ids.join(", "), link_paths.join(", ")),
+                    )
+                    .with_ids(node_ids),
+                );
+            }
+            let kept: Vec<usize> = (0..links.len()).filter(|&l| !dropped[l]).collect();
+            let links_kept = kept.iter().map(|&l| links[l]).collect();
+            link_source = kept.iter().map(|&l| link_source[l]).collect();
+            match Network::build(nodes, links_kept, calendars) {
+                Ok(network) => network,
+                // A loop made only of summary brackets would need a WBS loop, which validation refuses.
+                Err(_) => return Err(CompileError::Calendar(CalendarError::NoWorkingTime("network".into()))),
+            }
+        }
+    };
+    Ok(CompiledProject { network, settings, placement, link_source, findings })
+}
+
+fn activity_ids_of(project: &Project, placement: &[Placement], nodes: &[u32]) -> Vec<String> {
+    let mut ids: Vec<String> = placement
+        .iter()
+        .enumerate()
+        .filter(|(_, p)| match **p {
+            Placement::Task(node) => nodes.contains(&node),
+            Placement::Summary { start, finish } => nodes.contains(&start) || nodes.contains(&finish),
+            Placement::Excluded => false,
+        })
+        .map(|(i, _)| project.activities[i].id.clone())
+        .collect();
+    ids.dedup();
+    ids
+}

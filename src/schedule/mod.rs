@@ -1,0 +1,5 @@
+//! Critical path scheduling with MS Project's semantics (in progress; see issue #3).
+
+pub mod calendar;
+pub mod network;
+pub mod passes;
