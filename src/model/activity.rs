@@ -24,6 +24,12 @@ pub struct Activity {
     pub duration_days: WorkDuration,
     #[serde(default, skip_serializing_if = "is_false")]
     pub milestone: bool,
+    /// Inactive activities stay in the plan but are not scheduled (MS Project's Active flag).
+    #[serde(default = "yes", skip_serializing_if = "is_true")]
+    pub active: bool,
+    /// Working time still to do; when absent, derived from the duration and percent complete.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub remaining_duration_days: Option<WorkDuration>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub constraint: Option<Constraint>,
     /// A target finish that does not drive the schedule but turns float negative when missed.
@@ -51,6 +57,14 @@ pub struct Activity {
 
 fn is_false(value: &bool) -> bool {
     !*value
+}
+
+fn is_true(value: &bool) -> bool {
+    *value
+}
+
+fn yes() -> bool {
+    true
 }
 
 /// A date constraint, as MS Project names them.
@@ -133,6 +147,12 @@ pub struct Dependency {
     /// Working-time lag; negative is a lead.
     #[serde(default, skip_serializing_if = "is_zero_duration")]
     pub lag_days: WorkDuration,
+    /// Lag in elapsed days of 24 hours (nights and weekends count), instead of `lagDays`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lag_elapsed_days: Option<f64>,
+    /// Lag as a percentage of the predecessor's duration, instead of `lagDays`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lag_percent: Option<f64>,
 }
 
 fn is_zero_duration(duration: &WorkDuration) -> bool {

@@ -274,6 +274,9 @@ fn check_activity(check: &mut Checker, at: &str, activity: &Activity, status_dat
         );
     }
     check.bounded(&format!("{at}.percentComplete"), activity.percent_complete, 0.0, 100.0, "percent");
+    if let Some(remaining) = activity.remaining_duration_days {
+        check.duration(&format!("{at}.remainingDurationDays"), remaining, &activity.name);
+    }
     check.money(&format!("{at}.cost"), activity.cost);
     if let Some(actual_cost) = activity.actual_cost {
         check.money(&format!("{at}.actualCost"), actual_cost);
@@ -349,6 +352,16 @@ fn check_dependencies(check: &mut Checker, path: &str, project: &Project, activi
         let at = format!("{path}.dependencies[{index}]");
         let ids = vec![dependency.predecessor_id.clone(), dependency.successor_id.clone()];
         check.duration_signed(&format!("{at}.lagDays"), dependency.lag_days);
+        let lag_forms = [dependency.lag_days.minutes != 0, dependency.lag_elapsed_days.is_some(), dependency.lag_percent.is_some()];
+        if lag_forms.iter().filter(|&&given| given).count() > 1 {
+            check.findings.push(Finding::error("conflicting_lag", format!("{at}.lagDays"), "A link gives its lag in more than one form (lagDays, lagElapsedDays, lagPercent); give one.").with_ids(ids.clone()));
+        }
+        if let Some(days) = dependency.lag_elapsed_days {
+            check.finite_signed(&format!("{at}.lagElapsedDays"), days, 36_500.0);
+        }
+        if let Some(percent) = dependency.lag_percent {
+            check.finite_signed(&format!("{at}.lagPercent"), percent, 100_000.0);
+        }
         let predecessor = activity_index.get(dependency.predecessor_id.as_str());
         let successor = activity_index.get(dependency.successor_id.as_str());
         for (field, id, found) in [("predecessorId", &dependency.predecessor_id, predecessor), ("successorId", &dependency.successor_id, successor)] {

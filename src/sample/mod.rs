@@ -273,12 +273,16 @@ fn break_links(plan: &Plan, dependencies: &mut Vec<Dependency>) {
         successor_id: id(stream[0]),
         kind: DependencyKind::FS,
         lag_days: WorkDuration::ZERO,
+        lag_elapsed_days: None,
+        lag_percent: None,
     });
     dependencies.push(Dependency {
         predecessor_id: plan.activity_id(plan.activities.len() + 7),
         successor_id: id(stream[stream.len() - 1]),
         kind: DependencyKind::FS,
         lag_days: WorkDuration::from_days(2.0),
+        lag_elapsed_days: None,
+        lag_percent: None,
     });
 }
 

@@ -87,6 +87,8 @@ impl Plan {
                 successor_id: self.activities[link.successor].activity.id.clone(),
                 kind: link.kind,
                 lag_days: WorkDuration { minutes: link.lag },
+                lag_elapsed_days: None,
+                lag_percent: None,
             })
             .collect()
     }
@@ -318,6 +320,8 @@ impl<'a> PlanBuilder<'a> {
             parent_id: parent.map(|p| self.activities[p].activity.id.clone()),
             duration_days: WorkDuration::ZERO,
             milestone: false,
+            active: true,
+            remaining_duration_days: None,
             constraint: None,
             deadline: None,
             calendar_id: None,

@@ -40,6 +40,9 @@ pub struct CompiledProject {
 pub enum CompileError {
     #[error(transparent)]
     Calendar(#[from] CalendarError),
+    /// Only reachable through a WBS loop, which validation refuses before scheduling.
+    #[error("The summary structure of the plan loops, so it cannot be scheduled.")]
+    SummaryLoop,
 }
 
 fn start_moment(value: DateTime) -> Moment {
@@ -225,7 +228,7 @@ pub fn compile(project: &Project, path: &str) -> Result<CompiledProject, Compile
             match Network::build(nodes, links_kept, calendars) {
                 Ok(network) => network,
                 // A loop made only of summary brackets would need a WBS loop, which validation refuses.
-                Err(_) => return Err(CompileError::Calendar(CalendarError::NoWorkingTime("network".into()))),
+                Err(_) => return Err(CompileError::SummaryLoop),
             }
         }
     };

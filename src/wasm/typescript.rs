@@ -189,6 +189,9 @@ export interface ActivityDocument {
   parentId?: string | null;
   durationDays?: WorkDuration;
   milestone?: boolean;
+  /** false: kept in the plan, not scheduled. */
+  active?: boolean;
+  remainingDurationDays?: WorkDuration | null;
   constraint?: { type: ConstraintType; date?: IsoDateTime | null } | null;
   deadline?: IsoDate | null;
   calendarId?: string | null;
@@ -206,8 +209,12 @@ export interface DependencyDocument {
   predecessorId: string;
   successorId: string;
   type?: DependencyType;
-  /** Negative for a lead. */
+  /** Working-time lag; negative for a lead. Give at most one of the three lag forms. */
   lagDays?: WorkDuration;
+  /** Lag in elapsed 24-hour days. */
+  lagElapsedDays?: number | null;
+  /** Lag as a percentage of the predecessor's duration. */
+  lagPercent?: number | null;
 }
 
 export interface ResourceDocument {
