@@ -6,6 +6,7 @@ use std::collections::HashMap;
 
 use serde::Serialize;
 
+use crate::schedule::result::{schedule_project, ProjectSchedule, ScheduleOptions};
 use crate::model::{
     self, Date, Finding, LoadError, OrgUnitKind, Phase, Portfolio, Project, ProjectStatus, Rag,
     RiskStatus, Severity,
@@ -17,6 +18,10 @@ pub enum WorkspaceError {
     NotLoaded,
     #[error("There is no project with id \"{0}\" in the portfolio.")]
     ProjectNotFound(String),
+    #[error("Project \"{project}\" has no activity with id \"{activity}\".")]
+    ActivityNotFound { project: String, activity: String },
+    #[error("{0}")]
+    Schedule(#[from] crate::schedule::compile::CompileError),
     #[error(transparent)]
     Load(#[from] LoadError),
 }
@@ -25,7 +30,8 @@ impl WorkspaceError {
     pub fn code(&self) -> &str {
         match self {
             WorkspaceError::NotLoaded => "not_loaded",
-            WorkspaceError::ProjectNotFound(_) => "not_found",
+            WorkspaceError::ProjectNotFound(_) | WorkspaceError::ActivityNotFound { .. } => "not_found",
+            WorkspaceError::Schedule(_) => "cannot_schedule",
             WorkspaceError::Load(error) => error.code(),
         }
     }
@@ -33,6 +39,8 @@ impl WorkspaceError {
         match self {
             WorkspaceError::NotLoaded => "",
             WorkspaceError::ProjectNotFound(_) => "id",
+            WorkspaceError::ActivityNotFound { .. } => "activityId",
+            WorkspaceError::Schedule(_) => "",
             WorkspaceError::Load(error) => error.path(),
         }
     }
@@ -312,6 +320,37 @@ impl Workspace {
         }
         self.findings = findings.clone();
         Ok(LoadReport { project_count: portfolio.projects.len(), findings })
+    }
+
+    /// The critical-path schedule of one project.
+    pub fn schedule(&self, id: &str, options: &ScheduleOptions) -> Result<ProjectSchedule, WorkspaceError> {
+        let index = self.project_index(id)?;
+        let project = &self.portfolio()?.projects[index];
+        Ok(schedule_project(project, &format!("projects[{index}]"), options)?)
+    }
+
+    /// What-if: sets one activity's duration (working days), keeps it only if the portfolio
+    /// still validates, and returns the project's new schedule.
+    pub fn set_activity_duration(&mut self, project_id: &str, activity_id: &str, days: f64, options: &ScheduleOptions) -> Result<ProjectSchedule, WorkspaceError> {
+        let index = self.project_index(project_id)?;
+        let portfolio = self.portfolio.as_mut().ok_or(WorkspaceError::NotLoaded)?;
+        let project = &mut portfolio.projects[index];
+        let position = project.activities.iter().position(|a| a.id == activity_id).ok_or_else(|| WorkspaceError::ActivityNotFound {
+            project: project_id.to_string(),
+            activity: activity_id.to_string(),
+        })?;
+        if !days.is_finite() || days < 0.0 {
+            let path = format!("projects[{index}].activities[{position}].durationDays");
+            return Err(LoadError::Invalid(vec![Finding::error("negative_duration", path, format!("A duration must be a finite number of days, zero or more; got {days}."))]).into());
+        }
+        let previous = project.activities[position].duration_days;
+        project.activities[position].duration_days = model::WorkDuration::from_days(days);
+        let findings = model::validate_project(&format!("projects[{index}]"), project);
+        if findings.iter().any(|f| f.severity == Severity::Error) {
+            project.activities[position].duration_days = previous;
+            return Err(LoadError::Invalid(findings).into());
+        }
+        self.schedule(project_id, options)
     }
 
     pub fn export_json(&self) -> Result<String, WorkspaceError> {

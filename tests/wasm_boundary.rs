@@ -160,3 +160,26 @@ fn a_panic_becomes_an_error_and_the_module_stays_usable() {
     let mut fresh = Workspace::new();
     fresh.load(DOCUMENT.into()).unwrap();
 }
+
+#[wasm_bindgen_test]
+fn schedule_and_a_what_if_edit() {
+    let mut workspace = loaded();
+    // a1 (5 days) then a2 (10 days) from Monday 5 January 2026: 15 working days, Friday 23rd.
+    let schedule = workspace.schedule("p1", None).unwrap();
+    assert_eq!(get_str(&schedule, "finish"), "2026-01-23T17:00");
+    let findings = Array::from(&get(&schedule, "findings"));
+    assert_eq!(get_str(&findings.get(0), "code"), "dangling_dependency");
+    let arrays = workspace.schedule_arrays("p1").unwrap();
+    assert_eq!(arrays.length(), 12);
+    // Early start of a1: 2026-01-05 08:00 is 20,458 days and 480 minutes after 1970-01-01.
+    assert_eq!(arrays.get_index(0), (20_458.0 * 1440.0) + 480.0);
+    // Shorten a2 to 5 days: the finish moves one week earlier.
+    let edited = workspace.set_activity_duration("p1", "a2", 5.0).unwrap();
+    assert_eq!(get_str(&edited, "finish"), "2026-01-16T17:00");
+    // A negative duration is refused and nothing changes.
+    let error = workspace.set_activity_duration("p1", "a2", -1.0).unwrap_err();
+    assert_eq!(get_str(&error, "code"), "negative_duration");
+    assert_eq!(get_str(&workspace.schedule("p1", None).unwrap(), "finish"), "2026-01-16T17:00");
+    let error = workspace.set_activity_duration("p1", "zz", 1.0).unwrap_err();
+    assert_eq!(get_str(&error, "code"), "not_found");
+}

@@ -30,6 +30,6 @@ pub use register::{
     RiskStatus,
 };
 pub use resource::{Resource, ResourceKind};
-pub use time::{Date, DateTime, WorkDuration, YearMonth};
+pub use time::{Date, DateTime, WorkDuration, YearMonth, MINUTES_PER_DAY};
 pub use tracking::{Expenditure, FinancialEntry, Rag, StatusSnapshot};
 pub use validate::{validate, validate_project, Finding, Severity};

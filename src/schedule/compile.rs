@@ -110,8 +110,9 @@ pub fn compile(project: &Project, path: &str) -> Result<CompiledProject, Compile
         let constraint = match &activity.constraint {
             None => Constraint::AsSoonAsPossible,
             Some(constraint) => match (constraint.kind, constraint.date) {
-                (ConstraintKind::Asap, _) | (_, None) => Constraint::AsSoonAsPossible,
                 (ConstraintKind::Alap, _) => Constraint::AsLateAsPossible,
+                // A dated constraint without its date is refused by validation; treat as ASAP.
+                (ConstraintKind::Asap, _) | (_, None) => Constraint::AsSoonAsPossible,
                 (ConstraintKind::Snet, Some(date)) => Constraint::StartNoEarlierThan(start_moment(date)),
                 (ConstraintKind::Snlt, Some(date)) => Constraint::StartNoLaterThan(start_moment(date)),
                 (ConstraintKind::Fnet, Some(date)) => Constraint::FinishNoEarlierThan(finish_moment(date)),

@@ -4,3 +4,4 @@ pub mod calendar;
 pub mod network;
 pub mod passes;
 pub mod compile;
+pub mod result;

@@ -101,6 +101,11 @@ fn finish_at(calendar: &WorkCalendar, bound: Moment, duration: i64) -> Moment {
     if duration == 0 { bound } else { calendar.previous_work_end(bound) }
 }
 
+/// The finish of `duration` work from `start`; a zero-length node finishes where it starts.
+fn finish_of(calendar: &WorkCalendar, start: Moment, duration: i64) -> Moment {
+    if duration == 0 { start } else { calendar.add(start, duration) }
+}
+
 pub fn forward(network: &Network, settings: &PassSettings, early_start: &mut [Moment], early_finish: &mut [Moment]) {
     for &node_index in &network.order {
         let v = node_index as usize;
@@ -132,7 +137,7 @@ pub fn forward(network: &Network, settings: &PassSettings, early_start: &mut [Mo
                 resume = resume.max(status);
             }
             early_start[v] = actual_start;
-            early_finish[v] = if remaining == 0 { resume } else { calendar.add(start_at(calendar, resume, remaining), remaining) };
+            early_finish[v] = finish_of(calendar, start_at(calendar, resume, remaining), remaining);
             continue;
         }
         if let Some(status) = settings.status_date {
@@ -157,7 +162,7 @@ pub fn forward(network: &Network, settings: &PassSettings, early_start: &mut [Mo
             _ => {}
         }
         early_start[v] = start;
-        early_finish[v] = calendar.add(start, duration).max(start);
+        early_finish[v] = finish_of(calendar, start, duration);
     }
 }
 
@@ -203,10 +208,10 @@ pub fn backward(
         let mut finish = finish_at(calendar, finish_limit, duration);
         if start_limit != Moment::MAX {
             let start_cap = finish_at(calendar, start_limit, 0);
-            finish = finish.min(calendar.add(start_at(calendar, start_cap, duration), duration));
+            finish = finish.min(finish_of(calendar, start_at(calendar, start_cap, duration), duration));
         }
         match node.constraint {
-            Constraint::MustStartOn(date) => finish = calendar.add(start_at(calendar, date, duration), duration),
+            Constraint::MustStartOn(date) => finish = finish_of(calendar, start_at(calendar, date, duration), duration),
             Constraint::MustFinishOn(date) => finish = finish_at(calendar, date, duration),
             _ => {}
         }
@@ -215,7 +220,13 @@ pub fn backward(
             None => duration,
         };
         late_finish[v] = finish;
-        late_start[v] = if node.actual_start.is_some() { early_start[v] } else { calendar.subtract(finish, remaining).min(finish) };
+        late_start[v] = if node.actual_start.is_some() {
+            early_start[v]
+        } else if remaining == 0 {
+            finish
+        } else {
+            calendar.subtract(finish, remaining)
+        };
     }
 }
 

@@ -80,11 +80,51 @@ impl Workspace {
         })
     }
 
+    /// The critical-path schedule of one project: dates, float (working minutes), critical
+    /// path, driving predecessors, float bands and findings. `criticalFloatDays` (default 0)
+    /// sets what counts as critical.
+    #[wasm_bindgen(unchecked_return_type = "ProjectSchedule")]
+    pub fn schedule(&self, #[wasm_bindgen(js_name = "projectId")] project_id: &str, #[wasm_bindgen(js_name = "criticalFloatDays")] critical_float_days: Option<f64>) -> JsResult {
+        guard(|| to_js(&self.inner.schedule(project_id, &options(critical_float_days))?))
+    }
+
+    /// Bulk dates for large plans: six numbers per scheduled activity, in the order of
+    /// `schedule().activities`: early start, early finish, late start, late finish (minutes
+    /// since 1970-01-01 00:00 plan time, so `new Date(m * 60000)` read in UTC), total float and
+    /// free float (working minutes).
+    #[wasm_bindgen(js_name = scheduleArrays)]
+    pub fn schedule_arrays(&self, #[wasm_bindgen(js_name = "projectId")] project_id: &str) -> Result<js_sys::Float64Array, JsValue> {
+        guard(|| {
+            let schedule = self.inner.schedule(project_id, &options(None))?;
+            let minutes = |value: &model::DateTime| crate::schedule::calendar::moment_of(value.0) as f64;
+            let mut values = Vec::with_capacity(schedule.activities.len() * 6);
+            for a in &schedule.activities {
+                values.extend([minutes(&a.early_start), minutes(&a.early_finish), minutes(&a.late_start), minutes(&a.late_finish), a.total_float_minutes as f64, a.free_float_minutes as f64]);
+            }
+            Ok::<_, convert::ReadError>(js_sys::Float64Array::from(values.as_slice()))
+        })
+    }
+
+    /// What-if: sets an activity's duration in working days and returns the project's new
+    /// schedule. Refused (and nothing changed) when the value is not valid.
+    #[wasm_bindgen(js_name = setActivityDuration, unchecked_return_type = "ProjectSchedule")]
+    pub fn set_activity_duration(&mut self, #[wasm_bindgen(js_name = "projectId")] project_id: &str, #[wasm_bindgen(js_name = "activityId")] activity_id: &str, days: f64) -> JsResult {
+        guard(|| to_js(&self.inner.set_activity_duration(project_id, activity_id, days, &options(None))?))
+    }
+
     /// The whole portfolio as JSON text, in the model's canonical form.
     #[wasm_bindgen(js_name = exportJson)]
     pub fn export_json(&self) -> Result<String, JsValue> {
         guard(|| self.inner.export_json())
     }
+}
+
+fn options(critical_float_days: Option<f64>) -> crate::schedule::result::ScheduleOptions {
+    let mut options = crate::schedule::result::ScheduleOptions::default();
+    if let Some(days) = critical_float_days.filter(|d| d.is_finite()) {
+        options.critical_float_minutes = (days * model::MINUTES_PER_DAY as f64).round() as i64;
+    }
+    options
 }
 
 impl Default for Workspace {

@@ -117,6 +117,36 @@ export interface ProjectListItem {
   warningCount: number;
 }
 
+export interface ActivitySchedule {
+  id: string;
+  summary: boolean;
+  milestone: boolean;
+  earlyStart: IsoDateTime;
+  earlyFinish: IsoDateTime;
+  lateStart: IsoDateTime;
+  lateFinish: IsoDateTime;
+  /** Early dates, or late dates for an ALAP activity. */
+  start: IsoDateTime;
+  finish: IsoDateTime;
+  /** Working minutes on the activity's calendar (480 = one 8-hour day); negative when a constraint conflicts. */
+  totalFloatMinutes: number;
+  freeFloatMinutes: number;
+  critical: boolean;
+  nearCritical: boolean;
+  drivingPredecessorIds: string[];
+}
+
+export interface ProjectSchedule {
+  projectId: string;
+  start: IsoDateTime;
+  finish: IsoDateTime;
+  criticalFloatMinutes: number;
+  activities: ActivitySchedule[];
+  criticalPath: { activityIds: string[]; dependencyIndices: number[] };
+  floatBands: { label: "negative" | "critical" | "nearCritical" | "more"; count: number }[];
+  findings: Finding[];
+}
+
 /** The portfolio document, `schemaVersion` 1. Optional fields may be absent or null. */
 export interface PortfolioDocument {
   schemaVersion: 1;
