@@ -72,6 +72,11 @@ sample:
 	cargo run --release --bin pmo-sample -- sample > www/sample/portfolio.json.tmp
 	mv www/sample/portfolio.json.tmp www/sample/portfolio.json
 
+# Benchmarks, not tests: medians printed, native then wasm under Node (README, "Figures").
+bench: pkg
+	cargo run --release --quiet --bin pmo-bench
+	node scripts/bench.mjs
+
 clean:
 	cargo clean
 	rm -rf pkg www/pkg

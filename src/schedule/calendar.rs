@@ -37,7 +37,15 @@ pub struct WorkCalendar {
     /// Exceptions by day number (days since 1970-01-01), sorted by day, one entry per day.
     exceptions: Vec<(i64, DayHours)>,
     week_minutes: i64,
+    /// Working minutes before the start of each day from TABLE_FIRST_DAY: with it every
+    /// question is a prefix-sum lookup and a binary search instead of a walk over days.
+    /// Moments outside the table fall back to walking.
+    cumulative: Vec<i64>,
 }
+
+/// The table covers 1980-01-01 to 2120-12-31: every plan a PMO keeps, at 8 bytes a day.
+const TABLE_FIRST_DAY: i64 = 3652; // 1980-01-01
+const TABLE_DAYS: i64 = 51_499; // through 2120-12-31
 
 /// Days since 1970-01-01 for a date.
 pub fn day_number(date: NaiveDate) -> i64 {
@@ -129,21 +137,63 @@ impl WorkCalendar {
                 _ => unique.push((day, hours)),
             }
         }
-        Ok(WorkCalendar { name, week, exceptions: unique, week_minutes })
+        Ok(WorkCalendar { name, week, exceptions: unique, week_minutes, cumulative: Vec::new() }.with_table())
+    }
+
+    fn with_table(mut self) -> WorkCalendar {
+        let mut cumulative = Vec::with_capacity(TABLE_DAYS as usize + 1);
+        let mut total = 0;
+        cumulative.push(0);
+        for day in TABLE_FIRST_DAY..TABLE_FIRST_DAY + TABLE_DAYS {
+            total += self.hours_on(day).iter().map(|(from, to)| to - from).sum::<i64>();
+            cumulative.push(total);
+        }
+        self.cumulative = cumulative;
+        self
+    }
+
+    /// Working minutes from the table's start to `moment`, when the moment is inside it.
+    fn work_before(&self, moment: Moment) -> Option<i64> {
+        let day = moment.div_euclid(MINUTES_PER_CALENDAR_DAY);
+        let index = day - TABLE_FIRST_DAY;
+        if index < 0 || index >= TABLE_DAYS {
+            return None;
+        }
+        let minute = moment.rem_euclid(MINUTES_PER_CALENDAR_DAY);
+        let within: i64 = self.hours_on(day).iter().map(|&(from, to)| (to.min(minute) - from).max(0)).sum();
+        Some(self.cumulative[index as usize] + within)
+    }
+
+    /// The earliest moment by which `target` working minutes (counted from the table's start)
+    /// are done: the finish of work ending there. None outside the table.
+    fn moment_when_done(&self, target: i64) -> Option<Moment> {
+        let boundary = self.cumulative.partition_point(|&c| c < target);
+        if boundary == 0 || boundary >= self.cumulative.len() {
+            return None;
+        }
+        let day = TABLE_FIRST_DAY + boundary as i64 - 1;
+        let mut need = target - self.cumulative[boundary - 1];
+        for &(from, to) in self.hours_on(day) {
+            if need <= to - from {
+                return Some(day * MINUTES_PER_CALENDAR_DAY + from + need);
+            }
+            need -= to - from;
+        }
+        None
     }
 
     /// MS Project's Standard calendar.
     pub fn standard() -> WorkCalendar {
         let day = vec![(480, 720), (780, 1020)];
         let week = [day.clone(), day.clone(), day.clone(), day.clone(), day, Vec::new(), Vec::new()];
-        WorkCalendar { name: "Standard".to_string(), week, exceptions: Vec::new(), week_minutes: 2400 }
+        WorkCalendar { name: "Standard".to_string(), week, exceptions: Vec::new(), week_minutes: 2400, cumulative: Vec::new() }.with_table()
     }
 
     /// Every minute of every day: the clock used for elapsed lags.
     pub fn elapsed() -> WorkCalendar {
         let day = vec![(0, MINUTES_PER_CALENDAR_DAY)];
         let week = std::array::from_fn(|_| day.clone());
-        WorkCalendar { name: "Elapsed".to_string(), week, exceptions: Vec::new(), week_minutes: 7 * MINUTES_PER_CALENDAR_DAY }
+        WorkCalendar { name: "Elapsed".to_string(), week, exceptions: Vec::new(), week_minutes: 7 * MINUTES_PER_CALENDAR_DAY, cumulative: Vec::new() }.with_table()
     }
 
     fn hours_on(&self, day: i64) -> &[(i64, i64)] {
@@ -167,12 +217,15 @@ impl WorkCalendar {
 
     /// The first working minute at or after `moment`.
     pub fn next_work_start(&self, moment: Moment) -> Moment {
-        self.add_work(moment, 0, true)
+        // The first working minute is the one whose end completes one more minute of work.
+        let fast = self.work_before(moment).and_then(|done| self.moment_when_done(done + 1)).map(|end| end - 1);
+        fast.unwrap_or_else(|| self.add_work(moment, 0, true))
     }
 
     /// The end of the last working minute at or before `moment`.
     pub fn previous_work_end(&self, moment: Moment) -> Moment {
-        self.subtract_work(moment, 0, true)
+        let fast = self.work_before(moment).filter(|&done| done > 0).and_then(|done| self.moment_when_done(done));
+        fast.unwrap_or_else(|| self.subtract_work(moment, 0, true))
     }
 
     /// The moment after `work` working minutes from `start`. With `work` 0 the result is
@@ -182,7 +235,11 @@ impl WorkCalendar {
         if work < 0 {
             return self.subtract(start, -work);
         }
-        self.add_work(start, work, work == 0)
+        if work == 0 {
+            return self.next_work_start(start);
+        }
+        let fast = self.work_before(start).and_then(|done| self.moment_when_done(done + work));
+        fast.unwrap_or_else(|| self.add_work(start, work, false))
     }
 
     /// The moment `work` working minutes before `finish` (the mirror of `add`).
@@ -190,7 +247,17 @@ impl WorkCalendar {
         if work < 0 {
             return self.add(finish, -work);
         }
-        self.subtract_work(finish, work, work == 0)
+        if work == 0 {
+            return self.previous_work_end(finish);
+        }
+        // The start is where the work before it reaches the target; of the moments that do,
+        // the working one (Monday 08:00 rather than Friday 17:00).
+        let fast = self
+            .work_before(finish)
+            .filter(|&done| done - work > 0)
+            .and_then(|done| self.moment_when_done(done - work))
+            .map(|moment| self.next_work_start(moment));
+        fast.unwrap_or_else(|| self.subtract_work(finish, work, false))
     }
 
     fn add_work(&self, start: Moment, work: i64, snap_to_start: bool) -> Moment {
@@ -268,6 +335,9 @@ impl WorkCalendar {
     pub fn work_between(&self, from: Moment, to: Moment) -> i64 {
         if to < from {
             return -self.work_between(to, from);
+        }
+        if let (Some(before_from), Some(before_to)) = (self.work_before(from), self.work_before(to)) {
+            return before_to - before_from;
         }
         let mut total = 0;
         let mut day = from.div_euclid(MINUTES_PER_CALENDAR_DAY);
@@ -375,6 +445,28 @@ mod tests {
         assert_eq!(calendar.work_between(at("2026-12-21T08:00"), at("2027-01-01T17:00")), 8 * 480);
         // A long span across the holiday is two days longer than without it.
         assert_eq!(show(calendar.add(at("2026-11-02T08:00"), 40 * 480)), "2026-12-29T17:00");
+    }
+
+    #[test]
+    fn the_table_agrees_with_walking_the_days() {
+        let mut model_calendar = model::Calendar::standard("std");
+        model_calendar.exceptions.push(model::CalendarException {
+            name: "Shutdown".to_string(),
+            from: model::Date::from_ymd(2026, 12, 21).unwrap(),
+            to: model::Date::from_ymd(2027, 1, 1).unwrap(),
+            working: false,
+            working_hours: Vec::new(),
+        });
+        let calendar = WorkCalendar::compile(&model_calendar).unwrap();
+        let mut random = crate::random::Random::seeded(5);
+        for _ in 0..5000 {
+            let moment = at("2026-11-02T00:00") + random.below(120 * 1440) as i64;
+            let work = random.below(30 * 480) as i64 + 1;
+            assert_eq!(calendar.add(moment, work), calendar.add_work(moment, work, false), "add {} {work}", show(moment));
+            assert_eq!(calendar.subtract(moment, work), calendar.subtract_work(moment, work, false), "subtract {} {work}", show(moment));
+            assert_eq!(calendar.next_work_start(moment), calendar.add_work(moment, 0, true), "next {}", show(moment));
+            assert_eq!(calendar.previous_work_end(moment), calendar.subtract_work(moment, 0, true), "previous {}", show(moment));
+        }
     }
 
     #[test]

@@ -5,6 +5,7 @@
 //! JS `Error` with code `internal_error` while the module stays usable: the crate is built with
 //! panic=unwind for wasm32 (see README, "Panic policy").
 
+mod bench;
 mod convert;
 mod typescript;
 

@@ -1,0 +1,62 @@
+//! `make bench`, native half: times the scheduler on the generated benchmark network and a
+//! what-if edit on a 2,000-activity project, printing medians. The wasm half is
+//! scripts/bench.mjs, which runs the same work through the module under Node.
+
+use std::time::Instant;
+
+use pmo_analytics::model::{Portfolio, SCHEMA_VERSION};
+use pmo_analytics::sample::network::benchmark_project;
+use pmo_analytics::schedule::compile::compile;
+use pmo_analytics::schedule::passes::{self, Dates};
+use pmo_analytics::schedule::result::{schedule_project, ScheduleOptions};
+use pmo_analytics::workspace::Workspace;
+
+fn median_ms(runs: usize, mut work: impl FnMut()) -> f64 {
+    let mut times: Vec<f64> = (0..runs)
+        .map(|_| {
+            let started = Instant::now();
+            work();
+            started.elapsed().as_secs_f64() * 1000.0
+        })
+        .collect();
+    times.sort_by(f64::total_cmp);
+    times[times.len() / 2]
+}
+
+fn main() {
+    let project = benchmark_project(100_000, 250_000, 7);
+    println!("network: {} activities, {} links", project.activities.len(), project.dependencies.len());
+    let compiled = compile(&project, "projects[0]").expect("the benchmark network compiles");
+    let mut dates = Dates::default();
+    let passes_ms = median_ms(15, || passes::schedule(&compiled.network, &compiled.settings, &mut dates));
+    println!("native  CPM passes (forward, backward, float), 100k activities: median {passes_ms:.1} ms");
+    let compile_ms = median_ms(7, || {
+        compile(&project, "projects[0]").expect("compiles");
+    });
+    println!("native  compile model -> network, 100k activities:             median {compile_ms:.1} ms");
+    let options = ScheduleOptions::default();
+    let full_ms = median_ms(7, || {
+        schedule_project(&project, "projects[0]", &options).expect("schedules");
+    });
+    println!("native  full schedule (compile, passes, results), 100k:        median {full_ms:.1} ms");
+
+    let small = benchmark_project(2_000, 5_000, 11);
+    let portfolio = Portfolio {
+        schema_version: SCHEMA_VERSION,
+        id: "bench".into(),
+        name: "bench".into(),
+        currency: "EUR".into(),
+        status_date: None,
+        fiscal_year_start_month: 1,
+        org_units: Vec::new(),
+        projects: vec![small],
+    };
+    let mut workspace = Workspace::new();
+    workspace.accept(portfolio, Vec::new());
+    let mut days = 1.0;
+    let what_if_ms = median_ms(21, || {
+        days = if days == 1.0 { 3.0 } else { 1.0 };
+        workspace.set_activity_duration("BENCH", "A1000", days, &options).expect("what-if");
+    });
+    println!("native  what-if duration edit + reschedule, 2,000 activities:  median {what_if_ms:.2} ms");
+}
