@@ -4,7 +4,7 @@
 
 use std::time::Instant;
 
-use pmo_analytics::model::{Portfolio, SCHEMA_VERSION};
+use pmo_analytics::model::Portfolio;
 use pmo_analytics::sample::network::benchmark_project;
 use pmo_analytics::schedule::compile::compile;
 use pmo_analytics::schedule::passes::{self, Dates};
@@ -41,16 +41,7 @@ fn main() {
     println!("native  full schedule (compile, passes, results), 100k:        median {full_ms:.1} ms");
 
     let small = benchmark_project(2_000, 5_000, 11);
-    let portfolio = Portfolio {
-        schema_version: SCHEMA_VERSION,
-        id: "bench".into(),
-        name: "bench".into(),
-        currency: "EUR".into(),
-        status_date: None,
-        fiscal_year_start_month: 1,
-        org_units: Vec::new(),
-        projects: vec![small],
-    };
+    let portfolio = Portfolio::of_project(small);
     let mut workspace = Workspace::new();
     workspace.accept(portfolio, Vec::new());
     let mut days = 1.0;

@@ -55,6 +55,31 @@ pub struct Activity {
     pub assignments: Vec<Assignment>,
 }
 
+impl Activity {
+    /// An active, not-started task with nothing but an id, a name and a duration.
+    pub fn new(id: String, name: String, duration_days: WorkDuration) -> Activity {
+        Activity {
+            id,
+            name,
+            wbs: None,
+            parent_id: None,
+            duration_days,
+            milestone: false,
+            active: true,
+            remaining_duration_days: None,
+            constraint: None,
+            deadline: None,
+            calendar_id: None,
+            actual_start: None,
+            actual_finish: None,
+            percent_complete: 0.0,
+            cost: 0.0,
+            actual_cost: None,
+            assignments: Vec::new(),
+        }
+    }
+}
+
 fn is_false(value: &bool) -> bool {
     !*value
 }

@@ -31,6 +31,22 @@ pub struct Portfolio {
     pub projects: Vec<Project>,
 }
 
+impl Portfolio {
+    /// A portfolio holding one project and nothing else (imports and benchmarks start here).
+    pub fn of_project(project: Project) -> Portfolio {
+        Portfolio {
+            schema_version: SCHEMA_VERSION,
+            id: format!("{}-portfolio", project.id),
+            name: project.name.clone(),
+            currency: project.currency.clone(),
+            status_date: project.status_date,
+            fiscal_year_start_month: 1,
+            org_units: Vec::new(),
+            projects: vec![project],
+        }
+    }
+}
+
 fn default_fiscal_year_start_month() -> u32 {
     1
 }

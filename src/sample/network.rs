@@ -10,25 +10,7 @@ use crate::random::Random;
 pub fn benchmark_project(activity_count: usize, link_count: usize, seed: u64) -> Project {
     let mut random = Random::seeded(seed);
     let activities: Vec<Activity> = (0..activity_count)
-        .map(|index| Activity {
-            id: format!("A{index}"),
-            name: format!("Work package {index}"),
-            wbs: None,
-            parent_id: None,
-            duration_days: WorkDuration::from_days(1.0 + random.below(15) as f64),
-            milestone: false,
-            active: true,
-            remaining_duration_days: None,
-            constraint: None,
-            deadline: None,
-            calendar_id: None,
-            actual_start: None,
-            actual_finish: None,
-            percent_complete: 0.0,
-            cost: 0.0,
-            actual_cost: None,
-            assignments: Vec::new(),
-        })
+        .map(|index| Activity::new(format!("A{index}"), format!("Work package {index}"), WorkDuration::from_days(1.0 + random.below(15) as f64)))
         .collect();
     let mut dependencies = Vec::with_capacity(link_count);
     let per_activity = if activity_count > 1 { link_count as f64 / (activity_count - 1) as f64 } else { 0.0 };

@@ -313,25 +313,9 @@ impl<'a> PlanBuilder<'a> {
 
     fn push(&mut self, name: String, wbs: String, parent: Option<usize>, kind: Kind, phase: usize) -> usize {
         let index = self.activities.len();
-        let activity = Activity {
-            id: activity_id(index + 1, self.profile.activity_count),
-            name,
-            wbs: Some(wbs),
-            parent_id: parent.map(|p| self.activities[p].activity.id.clone()),
-            duration_days: WorkDuration::ZERO,
-            milestone: false,
-            active: true,
-            remaining_duration_days: None,
-            constraint: None,
-            deadline: None,
-            calendar_id: None,
-            actual_start: None,
-            actual_finish: None,
-            percent_complete: 0.0,
-            cost: 0.0,
-            actual_cost: None,
-            assignments: Vec::new(),
-        };
+        let mut activity = Activity::new(activity_id(index + 1, self.profile.activity_count), name, WorkDuration::ZERO);
+        activity.wbs = Some(wbs);
+        activity.parent_id = parent.map(|p| self.activities[p].activity.id.clone());
         self.activities.push(PlannedActivity { activity, kind, parent, phase, start: 0, finish: 0 });
         self.finish_drives.push(false);
         index

@@ -3,7 +3,7 @@
 
 use wasm_bindgen::prelude::*;
 
-use crate::model::{to_json_string, Portfolio, SCHEMA_VERSION};
+use crate::model::{to_json_string, Portfolio};
 use crate::sample::network::benchmark_project;
 use crate::schedule::compile::{compile, CompiledProject};
 use crate::schedule::passes::{self, Dates};
@@ -35,14 +35,5 @@ impl BenchNetwork {
 #[doc(hidden)]
 #[wasm_bindgen(js_name = __benchmarkPortfolioJson)]
 pub fn benchmark_portfolio_json(activities: usize, links: usize, seed: u32) -> String {
-    to_json_string(&Portfolio {
-        schema_version: SCHEMA_VERSION,
-        id: "bench".into(),
-        name: "bench".into(),
-        currency: "EUR".into(),
-        status_date: None,
-        fiscal_year_start_month: 1,
-        org_units: Vec::new(),
-        projects: vec![benchmark_project(activities, links, seed as u64)],
-    })
+    to_json_string(&Portfolio::of_project(benchmark_project(activities, links, seed as u64)))
 }
