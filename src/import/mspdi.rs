@@ -929,7 +929,18 @@ pub fn read_mspdi(xml: &str, project_id: &str) -> Result<(Project, Vec<Finding>)
     let mut completed_baselines: Vec<String> = Vec::new();
     let mut elapsed_ids: Vec<String> = Vec::new();
     let mut budget = 0.0f64;
+    // Fallback start date: the earliest date of any task row (the project summary included).
     let mut earliest_task_date: Option<NaiveDate> = None;
+    for element in &task_elements {
+        for field in ["Start", "ActualStart", "EarlyStart"] {
+            if let Some(date) = element.value(field).and_then(parse_datetime) {
+                earliest_task_date = Some(earliest_task_date.map_or(date.date(), |e| e.min(date.date())));
+            }
+        }
+    }
+    if earliest_task_date.is_none() {
+        earliest_task_date = root.value("CreationDate").and_then(parse_datetime).map(|d| d.date());
+    }
     for (row_index, row) in rows.iter_mut().enumerate() {
         let element = row.element;
         let path = match row.uid {
@@ -943,11 +954,6 @@ pub fn read_mspdi(xml: &str, project_id: &str) -> Result<(Project, Vec<Finding>)
                 "(unnamed task)".to_string()
             }
         };
-        for field in ["Start", "ActualStart", "EarlyStart"] {
-            if let Some(date) = element.value(field).and_then(parse_datetime) {
-                earliest_task_date = Some(earliest_task_date.map_or(date.date(), |e| e.min(date.date())));
-            }
-        }
         let elapsed = element.value("DurationFormat").and_then(parse_i64).is_some_and(is_elapsed_format);
         let duration_minutes = match element.value("Duration") {
             None => 0,
@@ -1238,7 +1244,7 @@ pub fn read_mspdi(xml: &str, project_id: &str) -> Result<(Project, Vec<Finding>)
             let first_work = values.iter().position(|v| v.is_some_and(|m| m > 0.0));
             let last_work = values.iter().rposition(|v| v.is_some_and(|m| m > 0.0));
             if let (Some(first), Some(last)) = (first_work, last_work) {
-                if values[first..last].iter().any(|v| *v == Some(0.0)) && !split.contains(&activities[activity_index].id) {
+                if values[first..last].contains(&Some(0.0)) && !split.contains(&activities[activity_index].id) {
                     split.push(activities[activity_index].id.clone());
                 }
             }
@@ -1300,10 +1306,25 @@ pub fn read_mspdi(xml: &str, project_id: &str) -> Result<(Project, Vec<Finding>)
 
     // Start date: StartDate, else the earliest task date.
     let start_date = match root.value("StartDate").and_then(parse_datetime) {
-        Some(start) => start.date(),
+        Some(start) => {
+            let first_working_minute = calendars
+                .iter()
+                .find(|c| Some(&c.id) == calendar_id.as_ref())
+                .and_then(|c| c.working_hours.first())
+                .map_or(8 * 60, |h| h.from.minute_of_day);
+            let minute = (start.time() - NaiveTime::MIN).num_minutes();
+            if minute != 0 && minute != first_working_minute as i64 {
+                report.warn(
+                    "start_time_not_imported",
+                    "StartDate",
+                    format!("The project starts at {}; the model keeps the start as a date, so scheduling starts at the first working time of {}.", start.format("%H:%M"), start.date()),
+                );
+            }
+            start.date()
+        }
         None => {
             let fallback = earliest_task_date.ok_or(ImportError::MissingStartDate)?;
-            report.warn("start_date_assumed", "StartDate", format!("The file has no usable project start date; the earliest task date {fallback} is used."));
+            report.warn("start_date_assumed", "StartDate", format!("The file has no usable project start date; the earliest task (or creation) date {fallback} is used."));
             fallback
         }
     };
