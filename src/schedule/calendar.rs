@@ -41,6 +41,9 @@ pub struct WorkCalendar {
     /// question is a prefix-sum lookup and a binary search instead of a walk over days.
     /// Moments outside the table fall back to walking.
     cumulative: Vec<i64>,
+    /// For each day of the table, which of `day_patterns` it works (0..7 the weekdays, then
+    /// one per exception), so a day's hours are found without a search.
+    day_pattern: Vec<u16>,
 }
 
 /// The table covers 1980-01-01 to 2120-12-31: every plan a PMO keeps, at 8 bytes a day.
@@ -137,18 +140,25 @@ impl WorkCalendar {
                 _ => unique.push((day, hours)),
             }
         }
-        Ok(WorkCalendar { name, week, exceptions: unique, week_minutes, cumulative: Vec::new() }.with_table())
+        Ok(WorkCalendar { name, week, exceptions: unique, week_minutes, cumulative: Vec::new(), day_pattern: Vec::new() }.with_table())
     }
 
     fn with_table(mut self) -> WorkCalendar {
         let mut cumulative = Vec::with_capacity(TABLE_DAYS as usize + 1);
+        let mut day_pattern = Vec::with_capacity(TABLE_DAYS as usize);
         let mut total = 0;
         cumulative.push(0);
         for day in TABLE_FIRST_DAY..TABLE_FIRST_DAY + TABLE_DAYS {
+            let pattern = match self.exceptions.binary_search_by_key(&day, |(d, _)| *d) {
+                Ok(index) => 7 + index,
+                Err(_) => weekday_index(day),
+            };
+            day_pattern.push(u16::try_from(pattern).unwrap_or(u16::MAX));
             total += self.hours_on(day).iter().map(|(from, to)| to - from).sum::<i64>();
             cumulative.push(total);
         }
         self.cumulative = cumulative;
+        self.day_pattern = day_pattern;
         self
     }
 
@@ -186,17 +196,25 @@ impl WorkCalendar {
     pub fn standard() -> WorkCalendar {
         let day = vec![(480, 720), (780, 1020)];
         let week = [day.clone(), day.clone(), day.clone(), day.clone(), day, Vec::new(), Vec::new()];
-        WorkCalendar { name: "Standard".to_string(), week, exceptions: Vec::new(), week_minutes: 2400, cumulative: Vec::new() }.with_table()
+        WorkCalendar { name: "Standard".to_string(), week, exceptions: Vec::new(), week_minutes: 2400, cumulative: Vec::new(), day_pattern: Vec::new() }.with_table()
     }
 
     /// Every minute of every day: the clock used for elapsed lags.
     pub fn elapsed() -> WorkCalendar {
         let day = vec![(0, MINUTES_PER_CALENDAR_DAY)];
         let week = std::array::from_fn(|_| day.clone());
-        WorkCalendar { name: "Elapsed".to_string(), week, exceptions: Vec::new(), week_minutes: 7 * MINUTES_PER_CALENDAR_DAY, cumulative: Vec::new() }.with_table()
+        WorkCalendar { name: "Elapsed".to_string(), week, exceptions: Vec::new(), week_minutes: 7 * MINUTES_PER_CALENDAR_DAY, cumulative: Vec::new(), day_pattern: Vec::new() }.with_table()
     }
 
     fn hours_on(&self, day: i64) -> &[(i64, i64)] {
+        let index = day - TABLE_FIRST_DAY;
+        if index >= 0 && (index as usize) < self.day_pattern.len() {
+            match self.day_pattern[index as usize] as usize {
+                pattern @ 0..=6 => return &self.week[pattern],
+                pattern if pattern - 7 < self.exceptions.len() => return &self.exceptions[pattern - 7].1,
+                _ => {}
+            }
+        }
         match self.exceptions.binary_search_by_key(&day, |(d, _)| *d) {
             Ok(index) => &self.exceptions[index].1,
             Err(_) => &self.week[weekday_index(day)],
