@@ -22,6 +22,8 @@ pub enum WorkspaceError {
     ActivityNotFound { project: String, activity: String },
     #[error("{0}")]
     Schedule(#[from] crate::schedule::compile::CompileError),
+    #[error("{0}")]
+    Import(#[from] crate::import::ImportError),
     #[error(transparent)]
     Load(#[from] LoadError),
 }
@@ -32,6 +34,7 @@ impl WorkspaceError {
             WorkspaceError::NotLoaded => "not_loaded",
             WorkspaceError::ProjectNotFound(_) | WorkspaceError::ActivityNotFound { .. } => "not_found",
             WorkspaceError::Schedule(_) => "cannot_schedule",
+            WorkspaceError::Import(error) => error.code(),
             WorkspaceError::Load(error) => error.code(),
         }
     }
@@ -40,7 +43,7 @@ impl WorkspaceError {
             WorkspaceError::NotLoaded => "",
             WorkspaceError::ProjectNotFound(_) => "id",
             WorkspaceError::ActivityNotFound { .. } => "activityId",
-            WorkspaceError::Schedule(_) => "",
+            WorkspaceError::Schedule(_) | WorkspaceError::Import(_) => "",
             WorkspaceError::Load(error) => error.path(),
         }
     }
@@ -320,6 +323,29 @@ impl Workspace {
         }
         self.findings = findings.clone();
         Ok(LoadReport { project_count: portfolio.projects.len(), findings })
+    }
+
+    /// Imports an MS Project XML plan as project `project_id`: it replaces the project with that
+    /// id, or is added; with nothing loaded it becomes a portfolio of its own. The portfolio is
+    /// validated with it in place and left as it was on any error. The report lists what the
+    /// import could not represent, then the portfolio's warnings.
+    pub fn import_mspdi(&mut self, xml: &str, project_id: &str) -> Result<LoadReport, WorkspaceError> {
+        let (project, import_findings) = crate::import::read_mspdi(xml, project_id)?;
+        let mut candidate = match &self.portfolio {
+            Some(portfolio) => portfolio.clone(),
+            None => Portfolio::of_project(project.clone()),
+        };
+        match candidate.projects.iter().position(|p| p.id == project.id) {
+            Some(index) => candidate.projects[index] = project,
+            None => candidate.projects.push(project),
+        }
+        let findings = model::validate(&candidate);
+        if findings.iter().any(|f| f.severity == Severity::Error) {
+            return Err(LoadError::Invalid(findings).into());
+        }
+        let mut report = self.accept(candidate, findings);
+        report.findings.splice(0..0, import_findings);
+        Ok(report)
     }
 
     /// The critical-path schedule of one project.

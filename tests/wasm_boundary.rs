@@ -183,3 +183,31 @@ fn schedule_and_a_what_if_edit() {
     let error = workspace.set_activity_duration("p1", "zz", 1.0).unwrap_err();
     assert_eq!(get_str(&error, "code"), "not_found");
 }
+
+#[wasm_bindgen_test]
+fn import_ms_project_xml_into_the_workspace() {
+    let xml = r#"<?xml version="1.0"?><Project xmlns="http://schemas.microsoft.com/project">
+      <Name>Imported</Name><StartDate>2026-01-05T08:00:00</StartDate><CalendarUID>1</CalendarUID>
+      <Calendars><Calendar><UID>1</UID><Name>Standard</Name><IsBaseCalendar>1</IsBaseCalendar><WeekDays>
+        <WeekDay><DayType>1</DayType><DayWorking>0</DayWorking></WeekDay>
+        <WeekDay><DayType>2</DayType><DayWorking>1</DayWorking><WorkingTimes><WorkingTime><FromTime>08:00:00</FromTime><ToTime>12:00:00</ToTime></WorkingTime><WorkingTime><FromTime>13:00:00</FromTime><ToTime>17:00:00</ToTime></WorkingTime></WorkingTimes></WeekDay>
+        <WeekDay><DayType>3</DayType><DayWorking>1</DayWorking><WorkingTimes><WorkingTime><FromTime>08:00:00</FromTime><ToTime>12:00:00</ToTime></WorkingTime><WorkingTime><FromTime>13:00:00</FromTime><ToTime>17:00:00</ToTime></WorkingTime></WorkingTimes></WeekDay>
+        <WeekDay><DayType>4</DayType><DayWorking>1</DayWorking><WorkingTimes><WorkingTime><FromTime>08:00:00</FromTime><ToTime>12:00:00</ToTime></WorkingTime><WorkingTime><FromTime>13:00:00</FromTime><ToTime>17:00:00</ToTime></WorkingTime></WorkingTimes></WeekDay>
+        <WeekDay><DayType>5</DayType><DayWorking>1</DayWorking><WorkingTimes><WorkingTime><FromTime>08:00:00</FromTime><ToTime>12:00:00</ToTime></WorkingTime><WorkingTime><FromTime>13:00:00</FromTime><ToTime>17:00:00</ToTime></WorkingTime></WorkingTimes></WeekDay>
+        <WeekDay><DayType>6</DayType><DayWorking>1</DayWorking><WorkingTimes><WorkingTime><FromTime>08:00:00</FromTime><ToTime>12:00:00</ToTime></WorkingTime><WorkingTime><FromTime>13:00:00</FromTime><ToTime>17:00:00</ToTime></WorkingTime></WorkingTimes></WeekDay>
+        <WeekDay><DayType>7</DayType><DayWorking>0</DayWorking></WeekDay>
+      </WeekDays></Calendar></Calendars>
+      <Tasks>
+        <Task><UID>1</UID><Name>Design</Name><OutlineLevel>1</OutlineLevel><Duration>PT24H0M0S</Duration></Task>
+        <Task><UID>2</UID><Name>Build</Name><OutlineLevel>1</OutlineLevel><Duration>PT16H0M0S</Duration>
+          <PredecessorLink><PredecessorUID>1</PredecessorUID><Type>1</Type><LinkLag>0</LinkLag><LagFormat>7</LagFormat></PredecessorLink></Task>
+      </Tasks></Project>"#;
+    let mut workspace = loaded();
+    workspace.import_mspdi(xml, "imported").unwrap();
+    assert_eq!(get(&workspace.summary().unwrap(), "projectCount").as_f64(), Some(3.0));
+    // Three days then two: Monday 5 to Friday 9 January 2026, 17:00.
+    assert_eq!(get_str(&workspace.schedule("imported", None).unwrap(), "finish"), "2026-01-09T17:00");
+    let error = workspace.import_mspdi("<APIBusinessObjects/>", "x").unwrap_err();
+    assert_eq!(get_str(&error, "code"), "not_mspdi");
+    assert_eq!(get(&workspace.summary().unwrap(), "projectCount").as_f64(), Some(3.0));
+}

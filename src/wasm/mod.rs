@@ -81,6 +81,14 @@ impl Workspace {
         })
     }
 
+    /// Imports MS Project XML (MSPDI) text as the project `projectId` (replacing one with that
+    /// id, or added). Throws `PmoError` (`xml_syntax`, `not_mspdi`, ...) and keeps the
+    /// portfolio as it was when the file cannot be used.
+    #[wasm_bindgen(js_name = importMspdi, unchecked_return_type = "LoadReport")]
+    pub fn import_mspdi(&mut self, xml: &str, #[wasm_bindgen(js_name = "projectId")] project_id: &str) -> JsResult {
+        guard(|| to_js(&self.inner.import_mspdi(xml, project_id)?))
+    }
+
     /// The critical-path schedule of one project: dates, float (working minutes), critical
     /// path, driving predecessors, float bands and findings. `criticalFloatDays` (default 0)
     /// sets what counts as critical.
