@@ -11,7 +11,7 @@
 use std::collections::HashMap;
 
 use super::calendar::{day_number, moment_of, CalendarError, Moment, WorkCalendar, MINUTES_PER_CALENDAR_DAY};
-use super::network::{Constraint, Lag, Link, LinkKind, Network, Node};
+use super::network::{self, Constraint, Lag, Link, LinkKind, Network, Node};
 use super::passes::PassSettings;
 use crate::model::{self, ConstraintKind, DateTime, DependencyKind, Finding, Project};
 
@@ -204,35 +204,31 @@ pub fn compile(project: &Project, path: &str) -> Result<CompiledProject, Compile
     };
 
     // A loop makes the network impossible to order: report it, leave its links out, go on.
-    let network = match Network::build(nodes.clone(), links.clone(), calendars.clone()) {
-        Ok(network) => network,
-        Err(cycles) => {
-            let mut dropped = vec![false; links.len()];
-            for cycle in &cycles {
-                let node_ids = activity_ids_of(project, &placement, &cycle.nodes);
-                let link_paths: Vec<String> = cycle.links.iter().filter_map(|&l| link_source[l as usize]).map(|d| format!("dependencies[{d}]")).collect();
-                for &link in &cycle.links {
-                    dropped[link as usize] = link_source[link as usize].is_some();
-                }
-                findings.push(
-                    Finding::warning(
-                        "dependency_cycle",
-                        format!("{path}.{}", link_paths.first().cloned().unwrap_or_else(|| "dependencies".to_string())),
-                        format!("Activities {} depend on each other in a loop (links {}); those links were left out of scheduling.", node_ids.join(", "), link_paths.join(", ")),
-                    )
-                    .with_ids(node_ids),
-                );
+    let loops = network::cycles(nodes.len(), &links);
+    if !loops.is_empty() {
+        let mut dropped = vec![false; links.len()];
+        for cycle in &loops {
+            let node_ids = activity_ids_of(project, &placement, &cycle.nodes);
+            let link_paths: Vec<String> = cycle.links.iter().filter_map(|&l| link_source[l as usize]).map(|d| format!("dependencies[{d}]")).collect();
+            for &link in &cycle.links {
+                dropped[link as usize] = link_source[link as usize].is_some();
             }
-            let kept: Vec<usize> = (0..links.len()).filter(|&l| !dropped[l]).collect();
-            let links_kept = kept.iter().map(|&l| links[l]).collect();
-            link_source = kept.iter().map(|&l| link_source[l]).collect();
-            match Network::build(nodes, links_kept, calendars) {
-                Ok(network) => network,
-                // A loop made only of summary brackets would need a WBS loop, which validation refuses.
-                Err(_) => return Err(CompileError::SummaryLoop),
-            }
+            findings.push(
+                Finding::warning(
+                    "dependency_cycle",
+                    format!("{path}.{}", link_paths.first().cloned().unwrap_or_else(|| "dependencies".to_string())),
+                    format!("Activities {} depend on each other in a loop (links {}); those links were left out of scheduling.", node_ids.join(", "), link_paths.join(", ")),
+                )
+                .with_ids(node_ids),
+            );
         }
-    };
+        let mut kept = dropped.iter().map(|&d| !d);
+        links.retain(|_| kept.next().unwrap_or(true));
+        let mut kept = dropped.iter().map(|&d| !d);
+        link_source.retain(|_| kept.next().unwrap_or(true));
+    }
+    // A loop made only of summary brackets would need a WBS loop, which validation refuses.
+    let network = Network::build(nodes, links, calendars).map_err(|_| CompileError::SummaryLoop)?;
     Ok(CompiledProject { network, settings, placement, link_source, findings })
 }
 

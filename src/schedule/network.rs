@@ -125,40 +125,55 @@ pub struct Cycle {
 
 impl Network {
     /// Builds the adjacency and the order. Links naming a node out of range or a node itself
-    /// must have been removed by the caller; cycles are returned, with every link on them.
+    /// must have been removed by the caller; on a loop the cycles are returned, with every
+    /// link on them (`cycles` finds them without giving up the inputs).
     pub fn build(nodes: Vec<Node>, links: Vec<Link>, calendars: Vec<WorkCalendar>) -> Result<Network, Vec<Cycle>> {
         let successors = Adjacency::build(nodes.len(), &links, |l| l.from);
         let predecessors = Adjacency::build(nodes.len(), &links, |l| l.to);
-        let mut waiting: Vec<u32> = (0..nodes.len()).map(|n| predecessors.of(n).len() as u32).collect();
-        let mut order: Vec<u32> = (0..nodes.len() as u32).filter(|&n| waiting[n as usize] == 0).collect();
-        let mut head = 0;
-        while head < order.len() {
-            let node = order[head] as usize;
-            head += 1;
-            for &link in successors.of(node) {
-                let next = links[link as usize].to;
-                waiting[next as usize] -= 1;
-                if waiting[next as usize] == 0 {
-                    order.push(next);
-                }
-            }
+        match topological_order(nodes.len(), &links, &successors, &predecessors) {
+            Some(order) => Ok(Network { nodes, links, calendars, successors, predecessors, order }),
+            None => Err(cycles(nodes.len(), &links)),
         }
-        if order.len() < nodes.len() {
-            let edges: Vec<(usize, usize)> = links.iter().map(|l| (l.from as usize, l.to as usize)).collect();
-            let cycles = graph::cycles(nodes.len(), &edges)
-                .into_iter()
-                .map(|members| {
-                    let inside = |n: u32| members.binary_search(&(n as usize)).is_ok();
-                    let on_cycle = links.iter().enumerate().filter(|(_, l)| inside(l.from) && inside(l.to)).map(|(i, _)| i as u32).collect();
-                    Cycle { nodes: members.into_iter().map(|n| n as u32).collect(), links: on_cycle }
-                })
-                .collect();
-            return Err(cycles);
-        }
-        Ok(Network { nodes, links, calendars, successors, predecessors, order })
     }
 
     pub fn calendar_of(&self, node: usize) -> &WorkCalendar {
         &self.calendars[self.nodes[node].calendar as usize]
     }
+}
+
+/// Kahn's algorithm; None when some nodes can never be ordered (a loop).
+fn topological_order(node_count: usize, links: &[Link], successors: &Adjacency, predecessors: &Adjacency) -> Option<Vec<u32>> {
+    let mut waiting: Vec<u32> = (0..node_count).map(|n| predecessors.of(n).len() as u32).collect();
+    let mut order: Vec<u32> = (0..node_count as u32).filter(|&n| waiting[n as usize] == 0).collect();
+    let mut head = 0;
+    while head < order.len() {
+        let node = order[head] as usize;
+        head += 1;
+        for &link in successors.of(node) {
+            let next = links[link as usize].to;
+            waiting[next as usize] -= 1;
+            if waiting[next as usize] == 0 {
+                order.push(next);
+            }
+        }
+    }
+    (order.len() == node_count).then_some(order)
+}
+
+/// The loops of a set of links, each with the links on it; empty when there is none.
+pub fn cycles(node_count: usize, links: &[Link]) -> Vec<Cycle> {
+    let successors = Adjacency::build(node_count, links, |l| l.from);
+    let predecessors = Adjacency::build(node_count, links, |l| l.to);
+    if topological_order(node_count, links, &successors, &predecessors).is_some() {
+        return Vec::new();
+    }
+    let edges: Vec<(usize, usize)> = links.iter().map(|l| (l.from as usize, l.to as usize)).collect();
+    graph::cycles(node_count, &edges)
+        .into_iter()
+        .map(|members| {
+            let inside = |n: u32| members.binary_search(&(n as usize)).is_ok();
+            let on_cycle = links.iter().enumerate().filter(|(_, l)| inside(l.from) && inside(l.to)).map(|(i, _)| i as u32).collect();
+            Cycle { nodes: members.into_iter().map(|n| n as u32).collect(), links: on_cycle }
+        })
+        .collect()
 }
