@@ -10,6 +10,7 @@ import { renderKpis, renderTitle } from './js/summary.js';
 import { createOrgTree } from './js/tree.js';
 import { renderProjectsTable } from './js/projects.js';
 import { renderNoProject, renderProjectDetails } from './js/details.js';
+import { renderGantt } from './js/gantt.js';
 
 const SAMPLE_URL = './sample/portfolio.json';
 
@@ -22,6 +23,11 @@ const page = {
   details: byId('project-details'),
   findings: byId('findings-body'),
   fileInput: /** @type {HTMLInputElement} */ (byId('file-input')),
+  mspdiInput: /** @type {HTMLInputElement} */ (byId('mspdi-input')),
+  schedule: byId('schedule-section'),
+  scheduleHeading: byId('schedule-heading'),
+  scheduleFacts: byId('schedule-facts'),
+  gantt: byId('gantt'),
   pageError: byId('page-error'),
   loadError: byId('load-error'),
   status: byId('status'),
@@ -50,6 +56,7 @@ const state = {
 const tree = createOrgTree(page.tree, { onSelect: selectUnit });
 
 page.fileInput.addEventListener('change', () => loadChosenFile());
+page.mspdiInput.addEventListener('change', () => importChosenXml());
 page.details.addEventListener('keydown', (event) => {
   if (event.key === 'Escape') closeProject();
 });
@@ -73,6 +80,7 @@ async function start() {
   state.workspace = new engine.Workspace();
   page.version.textContent = `pmo-analytics ${engine.version()}, schema version ${engine.schemaVersion()}.`;
   page.fileInput.disabled = false;
+  page.mspdiInput.disabled = false;
 
   let text;
   try {
@@ -115,6 +123,31 @@ async function loadChosenFile() {
   page.pageError.hidden = true;
   renderAll();
   announce(`Loaded “${file.name}”: ${plural(report.projectCount, 'project', 'projects')}, ${countText(report.findings, 'no findings').toLowerCase()}.`);
+}
+
+async function importChosenXml() {
+  const file = page.mspdiInput.files?.[0];
+  if (!file) return;
+  const base = file.name.replace(/\.[^.]*$/, '').replace(/[^A-Za-z0-9_-]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 40) || 'import';
+  let id = `MSP-${base}`;
+  const taken = new Set((state.workspace.listProjects?.() ?? []).map((p) => p.id));
+  for (let n = 2; taken.has(id); n += 1) id = `MSP-${base}-${n}`;
+  let report;
+  try {
+    const text = await file.text();
+    report = state.workspace.importMspdi(text, id);
+  } catch (error) {
+    showLoadError(`“${file.name}”`, error);
+    return;
+  } finally {
+    page.mspdiInput.value = '';
+  }
+  hideLoadError();
+  state.selectedUnitId = null;
+  state.selectedProjectId = id;
+  renderAll();
+  announce(`Imported “${file.name}” as ${id}, ${countText(report.findings, 'no findings').toLowerCase()}.`);
+  page.schedule.scrollIntoView?.({ block: 'start' });
 }
 
 function renderAll() {
@@ -217,6 +250,7 @@ function renderDetails() {
   const project = state.projects.find((p) => p.id === state.selectedProjectId);
   page.details.hidden = !project;
   page.grid.classList.toggle('has-details', Boolean(project));
+  renderSchedule(project);
   if (!project) {
     renderNoProject(page.details);
     return null;
@@ -228,6 +262,50 @@ function renderDetails() {
     unitName: state.unitNames.get(project.orgUnitId),
     onClose: closeProject,
   });
+}
+
+function renderSchedule(project) {
+  page.schedule.hidden = !project;
+  if (!project) {
+    replaceChildren(page.gantt);
+    replaceChildren(page.scheduleFacts);
+    return;
+  }
+  replaceChildren(page.scheduleHeading, `Schedule of ${project.name}`);
+  let schedule;
+  try {
+    schedule = state.workspace.schedule(project.id);
+  } catch (error) {
+    replaceChildren(page.scheduleFacts, el('p', { class: 'alert alert-error' }, `The schedule could not be computed: ${error?.code ? `${error.code}: ` : ''}${error?.message ?? error}`));
+    replaceChildren(page.gantt);
+    return;
+  }
+  const critical = schedule.activities.filter((a) => a.critical).length;
+  const findings = schedule.findings ?? [];
+  replaceChildren(
+    page.scheduleFacts,
+    el(
+      'dl',
+      { class: 'facts schedule-facts' },
+      el('div', {}, el('dt', {}, 'Finish'), el('dd', { class: 'schedule-finish' }, (schedule.finish ?? '—').slice(0, 10) || '—')),
+      el('div', {}, el('dt', {}, 'Critical path'), el('dd', { class: 'schedule-path' }, plural(schedule.criticalPath?.activityIds?.length ?? 0, 'activity', 'activities'), spanDays(schedule))),
+      el('div', {}, el('dt', {}, 'Critical activities'), el('dd', { class: 'schedule-critical' }, String(critical))),
+      el('div', {}, el('dt', {}, 'Activities'), el('dd', {}, String(schedule.activities.length))),
+    ),
+    findings.length
+      ? el('div', { class: 'schedule-findings' }, el('h3', {}, `Schedule findings (${findings.length})`), findingsList(findings))
+      : el('p', { class: 'muted' }, 'No schedule findings.'),
+  );
+  renderGantt(page.gantt, { schedule, document: state.workspace.project(project.id) });
+}
+
+function spanDays(schedule) {
+  const m = (t) => /^(\d{4})-(\d{2})-(\d{2})/.exec(t ?? '');
+  const a = m(schedule.start);
+  const b = m(schedule.finish);
+  if (!a || !b) return '';
+  const days = Math.round((Date.UTC(+b[1], +b[2] - 1, +b[3]) - Date.UTC(+a[1], +a[2] - 1, +a[3])) / 86_400_000);
+  return `, ${plural(days, 'calendar day', 'calendar days')}`;
 }
 
 function renderPortfolioFindings(findings) {
