@@ -89,7 +89,9 @@ export function renderGantt(container, { schedule, document: doc }) {
   const axis = svg('g', { class: 'gantt-axis' });
   const body = svg('g', { class: 'gantt-rows' });
   const overlay = svg('g', { class: 'gantt-overlay' });
-  chart.append(defs, axis, body, overlay);
+  // The name column stays in view on horizontal scroll: its layer is moved by scrollLeft.
+  const names = svg('g', { class: 'gantt-names' });
+  chart.append(defs, axis, body, overlay, names);
 
   function layout() {
     const width = Math.ceil(xOf(end)) + 20;
@@ -131,18 +133,28 @@ export function renderGantt(container, { schedule, document: doc }) {
     if (key === drawn) return;
     drawn = key;
     const nodes = [];
-    for (let i = first; i < last; i += 1) nodes.push(rowNode(rows[i]));
+    const labels = [svg('rect', { x: 0, y: 0, width: NAME_W, height: HEAD + rows.length * ROW + 4, class: 'gantt-names-bg' }),
+      svg('text', { x: 6, y: HEAD - 12, class: 'gantt-tick-label' }, 'Activity')];
+    for (let i = first; i < last; i += 1) nodes.push(rowNode(rows[i], labels));
     body.replaceChildren(...nodes);
+    names.replaceChildren(...labels);
+    stick();
   }
 
-  function rowNode(r) {
+  function stick() {
+    names.setAttribute('transform', `translate(${scroller.scrollLeft} 0)`);
+  }
+
+  function rowNode(r, labels) {
     const { a } = r;
     const y = HEAD + r.index * ROW;
     const g = svg('g', { class: ['gantt-row', a.critical && 'is-critical', a.summary && 'is-summary', r.index === active && 'is-active'].filter(Boolean).join(' '), id: `gantt-row-${r.index}`, 'data-activity-id': a.id });
     g.append(svg('rect', { x: 0, y, width: '100%', height: ROW, class: 'gantt-row-bg' }));
     const label = r.name.length > 34 - r.depth * 2 ? `${r.name.slice(0, 33 - r.depth * 2)}…` : r.name;
-    g.append(svg('text', { x: 6 + r.depth * 12, y: y + 15, class: 'gantt-name' }, label));
-    if (a.critical) g.append(svg('text', { x: NAME_W - 14, y: y + 15, class: 'gantt-critical-mark' }, 'C'));
+    const cell = svg('g', { class: ['gantt-label', a.critical && 'is-critical', a.summary && 'is-summary', r.index === active && 'is-active'].filter(Boolean).join(' ') });
+    cell.append(svg('rect', { x: 0, y, width: NAME_W, height: ROW, class: 'gantt-label-bg' }), svg('text', { x: 6 + r.depth * 12, y: y + 15, class: 'gantt-name' }, label));
+    if (a.critical) cell.append(svg('text', { x: NAME_W - 14, y: y + 15, class: 'gantt-critical-mark' }, 'C'));
+    labels.push(cell);
     if (r.bs !== null && r.bf !== null) {
       g.append(svg('rect', { x: xOf(r.bs), y: y + ROW - 6, width: Math.max(2, xOf(r.bf) - xOf(r.bs)), height: 3, class: 'gantt-baseline' }));
     }
@@ -202,7 +214,7 @@ export function renderGantt(container, { schedule, document: doc }) {
   let frame = 0;
   scroller.addEventListener('scroll', () => {
     if (frame) return;
-    frame = requestAnimationFrame(() => { frame = 0; draw(); });
+    frame = requestAnimationFrame(() => { frame = 0; draw(); stick(); });
   }, { passive: true });
   scroller.addEventListener('keydown', (event) => {
     const moves = { ArrowDown: 1, ArrowUp: -1, PageDown: 10, PageUp: -10 };
