@@ -44,6 +44,36 @@ pub struct WorkCalendar {
     /// For each day of the table, which of `day_patterns` it works (0..7 the weekdays, then
     /// one per exception), so a day's hours are found without a search.
     day_pattern: Vec<u16>,
+    /// `work_index[k]` is the first table day whose cumulative work reaches `k * work_step`:
+    /// the inverse of `cumulative` in one lookup and a short scan (across a weekend or a
+    /// holiday), where a binary search would cost a dozen cache misses per date.
+    work_index: Vec<u32>,
+    work_step: i64,
+}
+
+/// A point in working time on one calendar: twice the working minutes done before it, plus one
+/// when it stands at the start of the next working period rather than at the end of the last.
+///
+/// Friday 17:00 and Monday 08:00 are the same amount of work apart from anything, so they share
+/// the minutes; the low bit keeps them apart (2w and 2w + 1), which is what lets a milestone
+/// after a Friday finish show on Friday while one at the project start shows on Monday. Moments
+/// and positions order the same way, so the passes compare positions with plain `max`/`min`
+/// and add work with plain `+`, never asking the calendar in the inner loop.
+pub type Position = i64;
+
+/// The position at the end of `work` minutes of work (where a finish sits).
+pub fn end_position(work: i64) -> Position {
+    2 * work
+}
+
+/// The position where work resumes after `work` minutes (where a start sits).
+pub fn start_position(work: i64) -> Position {
+    2 * work + 1
+}
+
+/// Working minutes done before a position.
+pub fn work_of(position: Position) -> i64 {
+    position.div_euclid(2)
 }
 
 /// The table covers 1980-01-01 to 2120-12-31: every plan a PMO keeps, at 8 bytes a day.
@@ -140,7 +170,11 @@ impl WorkCalendar {
                 _ => unique.push((day, hours)),
             }
         }
-        Ok(WorkCalendar { name, week, exceptions: unique, week_minutes, cumulative: Vec::new(), day_pattern: Vec::new() }.with_table())
+        Ok(WorkCalendar::untabled(name, week, unique, week_minutes).with_table())
+    }
+
+    fn untabled(name: String, week: [DayHours; 7], exceptions: Vec<(i64, DayHours)>, week_minutes: i64) -> WorkCalendar {
+        WorkCalendar { name, week, exceptions, week_minutes, cumulative: Vec::new(), day_pattern: Vec::new(), work_index: Vec::new(), work_step: 1 }
     }
 
     fn with_table(mut self) -> WorkCalendar {
@@ -157,8 +191,21 @@ impl WorkCalendar {
             total += self.hours_on(day).iter().map(|(from, to)| to - from).sum::<i64>();
             cumulative.push(total);
         }
+        // About one index entry per calendar day, never more than two (a calendar whose
+        // exceptions add far more work than its week would otherwise need a huge index).
+        let step = (self.week_minutes / 7).max(total / (2 * TABLE_DAYS)).max(1);
+        let mut work_index = Vec::with_capacity((total / step) as usize + 1);
+        let mut day = 0usize;
+        for k in 0..=total / step {
+            while cumulative[day] < k * step {
+                day += 1;
+            }
+            work_index.push(day as u32);
+        }
         self.cumulative = cumulative;
         self.day_pattern = day_pattern;
+        self.work_index = work_index;
+        self.work_step = step;
         self
     }
 
@@ -177,7 +224,14 @@ impl WorkCalendar {
     /// The earliest moment by which `target` working minutes (counted from the table's start)
     /// are done: the finish of work ending there. None outside the table.
     fn moment_when_done(&self, target: i64) -> Option<Moment> {
-        let boundary = self.cumulative.partition_point(|&c| c < target);
+        if target <= 0 || target > *self.cumulative.last()? {
+            return None;
+        }
+        // The first day boundary whose cumulative work reaches the target.
+        let mut boundary = self.work_index[(target / self.work_step) as usize] as usize;
+        while self.cumulative[boundary] < target {
+            boundary += 1;
+        }
         if boundary == 0 || boundary >= self.cumulative.len() {
             return None;
         }
@@ -196,14 +250,14 @@ impl WorkCalendar {
     pub fn standard() -> WorkCalendar {
         let day = vec![(480, 720), (780, 1020)];
         let week = [day.clone(), day.clone(), day.clone(), day.clone(), day, Vec::new(), Vec::new()];
-        WorkCalendar { name: "Standard".to_string(), week, exceptions: Vec::new(), week_minutes: 2400, cumulative: Vec::new(), day_pattern: Vec::new() }.with_table()
+        WorkCalendar::untabled("Standard".to_string(), week, Vec::new(), 2400).with_table()
     }
 
     /// Every minute of every day: the clock used for elapsed lags.
     pub fn elapsed() -> WorkCalendar {
         let day = vec![(0, MINUTES_PER_CALENDAR_DAY)];
         let week = std::array::from_fn(|_| day.clone());
-        WorkCalendar { name: "Elapsed".to_string(), week, exceptions: Vec::new(), week_minutes: 7 * MINUTES_PER_CALENDAR_DAY, cumulative: Vec::new(), day_pattern: Vec::new() }.with_table()
+        WorkCalendar::untabled("Elapsed".to_string(), week, Vec::new(), 7 * MINUTES_PER_CALENDAR_DAY).with_table()
     }
 
     fn hours_on(&self, day: i64) -> &[(i64, i64)] {
@@ -384,6 +438,55 @@ impl WorkCalendar {
         total
     }
 
+    /// Working minutes from the table's first day to `moment`, for any moment (negative
+    /// before the table).
+    pub fn work_at(&self, moment: Moment) -> i64 {
+        if let Some(work) = self.work_before(moment) {
+            return work;
+        }
+        let table_start = TABLE_FIRST_DAY * MINUTES_PER_CALENDAR_DAY;
+        if moment < table_start {
+            -self.work_between(moment, table_start)
+        } else {
+            let table_end = (TABLE_FIRST_DAY + TABLE_DAYS) * MINUTES_PER_CALENDAR_DAY;
+            self.cumulative.last().copied().unwrap_or(0) + self.work_between(table_end, moment)
+        }
+    }
+
+    /// Where a moment stands in working time: at the start of work when its minute is worked
+    /// (or work begins there), otherwise at the end of the work before it.
+    pub fn position_of(&self, moment: Moment) -> Position {
+        let work = self.work_at(moment);
+        if self.work_at(moment + 1) > work { start_position(work) } else { end_position(work) }
+    }
+
+    /// The moment of a position: the end of the last minute of work, or the first minute of
+    /// the work that follows.
+    pub fn moment_at(&self, position: Position) -> Moment {
+        let work = work_of(position);
+        if position & 1 == 0 {
+            self.end_of_work(work)
+        } else {
+            // The first minute of the next work is the one whose end completes one more minute.
+            self.moment_when_done(work + 1).map(|end| end - 1).unwrap_or_else(|| self.next_work_start(self.end_of_work(work)))
+        }
+    }
+
+    /// The earliest moment by which `work` minutes (counted from the table's start) are done.
+    fn end_of_work(&self, work: i64) -> Moment {
+        if let Some(moment) = self.moment_when_done(work) {
+            return moment;
+        }
+        let total = self.cumulative.last().copied().unwrap_or(0);
+        if work > total {
+            self.add_work((TABLE_FIRST_DAY + TABLE_DAYS) * MINUTES_PER_CALENDAR_DAY, work - total, false)
+        } else {
+            // Before the table: step back from its start, then to the end of that work.
+            let latest = self.subtract_work(TABLE_FIRST_DAY * MINUTES_PER_CALENDAR_DAY, -work, false);
+            self.subtract_work(latest, 0, true)
+        }
+    }
+
     /// Working minutes in a normal week.
     pub fn week_minutes(&self) -> i64 {
         self.week_minutes
@@ -484,6 +587,38 @@ mod tests {
             assert_eq!(calendar.subtract(moment, work), calendar.subtract_work(moment, work, false), "subtract {} {work}", show(moment));
             assert_eq!(calendar.next_work_start(moment), calendar.add_work(moment, 0, true), "next {}", show(moment));
             assert_eq!(calendar.previous_work_end(moment), calendar.subtract_work(moment, 0, true), "previous {}", show(moment));
+        }
+    }
+
+    #[test]
+    fn positions_keep_the_order_and_the_arithmetic_of_moments() {
+        let calendar = WorkCalendar::standard();
+        let (friday_end, monday_start) = (calendar.position_of(at("2026-11-20T17:00")), calendar.position_of(at("2026-11-23T08:00")));
+        assert_eq!(work_of(friday_end), work_of(monday_start));
+        assert_eq!((friday_end, monday_start), (end_position(work_of(friday_end)), start_position(work_of(friday_end))));
+        assert_eq!(show(calendar.moment_at(friday_end)), "2026-11-20T17:00");
+        assert_eq!(show(calendar.moment_at(monday_start)), "2026-11-23T08:00");
+        // Saturday noon is after Friday's work: it reads back as Friday 17:00.
+        assert_eq!(show(calendar.moment_at(calendar.position_of(at("2026-11-21T12:00")))), "2026-11-20T17:00");
+        let mut random = crate::random::Random::seeded(9);
+        for _ in 0..5000 {
+            let (a, b) = (at("2026-01-01T00:00") + random.below(400 * 1440) as i64, at("2026-01-01T00:00") + random.below(400 * 1440) as i64);
+            if a < b {
+                assert!(calendar.position_of(a) <= calendar.position_of(b), "{} {}", show(a), show(b));
+            }
+            let work = random.below(60 * 480) as i64 + 1;
+            // Adding work in positions lands where the calendar's own walk lands.
+            let finish = end_position(work_of(calendar.position_of(a)) + work);
+            assert_eq!(calendar.moment_at(finish), calendar.add_work(a, work, false), "{} + {work}", show(a));
+            let start = start_position(work_of(calendar.position_of(a)) - work);
+            assert_eq!(calendar.moment_at(start), calendar.subtract_work(a, work, false), "{} - {work}", show(a));
+        }
+        // Outside the table the walk takes over, with the same answers.
+        for text in ["1950-03-01T10:30", "1979-12-31T17:00", "2121-01-01T08:00", "2150-06-14T12:00", "2150-06-15T09:00"] {
+            let moment = at(text);
+            let position = calendar.position_of(moment);
+            assert_eq!(calendar.moment_at(position), if text.ends_with("12:00") { calendar.subtract_work(moment, 0, true) } else { moment }, "{text}");
+            assert_eq!(calendar.moment_at(end_position(work_of(position) + 480)), calendar.add_work(moment, 480, false), "{text} + 1 day");
         }
     }
 

@@ -13,7 +13,7 @@ use std::collections::HashMap;
 use super::calendar::{day_number, moment_of, CalendarError, Moment, WorkCalendar, MINUTES_PER_CALENDAR_DAY};
 use super::network::{self, Constraint, Lag, Link, LinkKind, Network, Node};
 use super::passes::PassSettings;
-use crate::model::{self, ConstraintKind, DateTime, DependencyKind, Finding, Project};
+use crate::model::{self, Activity, ConstraintKind, DateTime, DependencyKind, Finding, Project};
 
 /// Where an activity lives in the network.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -103,34 +103,8 @@ pub fn compile(project: &Project, path: &str) -> Result<CompiledProject, Compile
             placement.push(Placement::Summary { start, finish: start + 1 });
             continue;
         }
-        let duration = if activity.milestone { 0 } else { activity.duration_days.minutes.max(0) };
-        let remaining = activity.remaining_duration_days.map(|r| r.minutes).or_else(|| {
-            activity.actual_start.map(|_| (duration as f64 * (1.0 - activity.percent_complete / 100.0)).round() as i64)
-        });
-        let constraint = match &activity.constraint {
-            None => Constraint::AsSoonAsPossible,
-            Some(constraint) => match (constraint.kind, constraint.date) {
-                (ConstraintKind::Alap, _) => Constraint::AsLateAsPossible,
-                // A dated constraint without its date is refused by validation; treat as ASAP.
-                (ConstraintKind::Asap, _) | (_, None) => Constraint::AsSoonAsPossible,
-                (ConstraintKind::Snet, Some(date)) => Constraint::StartNoEarlierThan(start_moment(date)),
-                (ConstraintKind::Snlt, Some(date)) => Constraint::StartNoLaterThan(start_moment(date)),
-                (ConstraintKind::Fnet, Some(date)) => Constraint::FinishNoEarlierThan(finish_moment(date)),
-                (ConstraintKind::Fnlt, Some(date)) => Constraint::FinishNoLaterThan(finish_moment(date)),
-                (ConstraintKind::Mso, Some(date)) => Constraint::MustStartOn(start_moment(date)),
-                (ConstraintKind::Mfo, Some(date)) => Constraint::MustFinishOn(finish_moment(date)),
-            },
-        };
         placement.push(Placement::Task(nodes.len() as u32));
-        nodes.push(Node {
-            duration,
-            calendar,
-            constraint,
-            deadline: activity.deadline.map(end_of_day),
-            actual_start: activity.actual_start.map(start_moment),
-            actual_finish: activity.actual_finish.map(finish_moment),
-            remaining,
-        });
+        nodes.push(task_node(activity, calendar, &calendars));
     }
 
     let mut links: Vec<Link> = Vec::with_capacity(project.dependencies.len() + 2 * nodes.len());
@@ -228,8 +202,48 @@ pub fn compile(project: &Project, path: &str) -> Result<CompiledProject, Compile
         link_source.retain(|_| kept.next().unwrap_or(true));
     }
     // A loop made only of summary brackets would need a WBS loop, which validation refuses.
-    let network = Network::build(nodes, links, calendars).map_err(|_| CompileError::SummaryLoop)?;
+    let (network, number) = Network::build(nodes, links, calendars).map_err(|_| CompileError::SummaryLoop)?;
+    for place in &mut placement {
+        *place = match *place {
+            Placement::Task(node) => Placement::Task(number[node as usize]),
+            Placement::Summary { start, finish } => Placement::Summary { start: number[start as usize], finish: number[finish as usize] },
+            Placement::Excluded => Placement::Excluded,
+        };
+    }
     Ok(CompiledProject { network, settings, placement, link_source, findings })
+}
+
+/// The node of a task or milestone on `calendars[calendar]`, its dates as positions there.
+pub fn task_node(activity: &Activity, calendar: u16, calendars: &[WorkCalendar]) -> Node {
+    let duration = if activity.milestone { 0 } else { activity.duration_days.minutes.max(0) };
+    let remaining = activity
+        .remaining_duration_days
+        .map(|r| r.minutes)
+        .or_else(|| activity.actual_start.map(|_| (duration as f64 * (1.0 - activity.percent_complete / 100.0)).round() as i64));
+    let position = |moment: Moment| calendars[calendar as usize].position_of(moment);
+    let constraint = match &activity.constraint {
+        None => Constraint::AsSoonAsPossible,
+        Some(constraint) => match (constraint.kind, constraint.date) {
+            (ConstraintKind::Alap, _) => Constraint::AsLateAsPossible,
+            // A dated constraint without its date is refused by validation; treat as ASAP.
+            (ConstraintKind::Asap, _) | (_, None) => Constraint::AsSoonAsPossible,
+            (ConstraintKind::Snet, Some(date)) => Constraint::StartNoEarlierThan(position(start_moment(date))),
+            (ConstraintKind::Snlt, Some(date)) => Constraint::StartNoLaterThan(position(start_moment(date))),
+            (ConstraintKind::Fnet, Some(date)) => Constraint::FinishNoEarlierThan(position(finish_moment(date))),
+            (ConstraintKind::Fnlt, Some(date)) => Constraint::FinishNoLaterThan(position(finish_moment(date))),
+            (ConstraintKind::Mso, Some(date)) => Constraint::MustStartOn(position(start_moment(date))),
+            (ConstraintKind::Mfo, Some(date)) => Constraint::MustFinishOn(position(finish_moment(date))),
+        },
+    };
+    Node {
+        duration,
+        calendar,
+        constraint,
+        deadline: activity.deadline.map(|date| position(end_of_day(date))),
+        actual_start: activity.actual_start.map(|date| position(start_moment(date))),
+        actual_finish: activity.actual_finish.map(|date| position(finish_moment(date))),
+        remaining,
+    }
 }
 
 fn activity_ids_of(project: &Project, placement: &[Placement], nodes: &[u32]) -> Vec<String> {

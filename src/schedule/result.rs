@@ -4,8 +4,8 @@
 
 use serde::Serialize;
 
-use super::calendar::{date_time_of, Moment};
-use super::compile::{compile, CompileError, Placement};
+use super::calendar::{date_time_of, end_position, moment_of, start_position, work_of, Moment, MINUTES_PER_CALENDAR_DAY};
+use super::compile::{compile, task_node, CompiledProject, CompileError, Placement};
 use super::network::Constraint;
 use super::passes::{self, link_gap, Dates};
 use crate::model::{DateTime, Finding, Project, MINUTES_PER_DAY};
@@ -79,35 +79,79 @@ pub struct ProjectSchedule {
     pub findings: Vec<Finding>,
 }
 
+/// A recorded date-time as a moment, when it carries a time of day.
+fn recorded_moment(value: Option<DateTime>) -> Option<Moment> {
+    value.map(|v| moment_of(v.0)).filter(|moment| moment.rem_euclid(MINUTES_PER_CALENDAR_DAY) != 0)
+}
+
 fn to_date_time(moment: Moment) -> DateTime {
     DateTime(date_time_of(moment))
 }
 
 pub fn schedule_project(project: &Project, path: &str, options: &ScheduleOptions) -> Result<ProjectSchedule, CompileError> {
-    let compiled = compile(project, path)?;
-    let network = &compiled.network;
-    let mut dates = Dates::default();
-    passes::schedule(network, &compiled.settings, &mut dates);
+    Ok(LiveSchedule::new(project, path)?.report(project, options))
+}
 
-    // Driving links: zero gap. Recorded per successor node, by model dependency.
-    let mut driving: Vec<Vec<u32>> = vec![Vec::new(); network.nodes.len()];
-    for (index, link) in network.links.iter().enumerate() {
-        if let Some(dependency) = compiled.link_source[index] {
-            if link_gap(network, link, &dates) <= 0 {
-                driving[link.to as usize].push(dependency);
-            }
-        }
+/// One activity's dates as the user reads them, in moments, and its float.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct ActivityDates {
+    /// The activity's node, or its summary's start and finish brackets.
+    pub first: usize,
+    pub last: usize,
+    pub summary: bool,
+    pub early_start: Moment,
+    pub early_finish: Moment,
+    pub late_start: Moment,
+    pub late_finish: Moment,
+    pub total_float: i64,
+    pub free_float: i64,
+}
+
+/// A project's compiled network and its latest dates, kept between calls: a reschedule reruns
+/// only the passes, and a what-if edit patches one node first.
+#[derive(Debug, Clone)]
+pub struct LiveSchedule {
+    compiled: CompiledProject,
+    dates: Dates,
+    path: String,
+}
+
+impl LiveSchedule {
+    /// Compiles the project and schedules it.
+    pub fn new(project: &Project, path: &str) -> Result<LiveSchedule, CompileError> {
+        let mut live = LiveSchedule { compiled: compile(project, path)?, dates: Dates::default(), path: path.to_string() };
+        live.reschedule();
+        Ok(live)
     }
 
-    let mut findings = compiled.findings;
-    let mut activities = Vec::with_capacity(project.activities.len());
-    let mut critical_nodes = vec![false; network.nodes.len()];
-    let mut bands = [0usize; 4];
-    for (index, activity) in project.activities.iter().enumerate() {
-        let (first, last, summary) = match compiled.placement[index] {
+    /// Runs the passes again over the whole network.
+    pub fn reschedule(&mut self) {
+        passes::schedule(&self.compiled.network, &self.compiled.settings, &mut self.dates);
+    }
+
+    /// Takes an edited activity's duration, progress or constraint into its node (the links and
+    /// the WBS are unchanged), then reschedules. Summaries take their dates from their children.
+    pub fn refresh_activity(&mut self, project: &Project, index: usize) {
+        if let (Some(Placement::Task(node)), Some(activity)) = (self.compiled.placement.get(index), project.activities.get(index)) {
+            let node = *node as usize;
+            let calendar = self.compiled.network.nodes[node].calendar;
+            self.compiled.network.nodes[node] = task_node(activity, calendar, &self.compiled.network.calendars);
+        }
+        self.reschedule();
+    }
+
+    pub fn finish(&self) -> Moment {
+        self.dates.project_finish
+    }
+
+    /// The dates of the model activity at `index`; None when it is not scheduled (inactive).
+    pub fn activity_dates(&self, project: &Project, index: usize) -> Option<ActivityDates> {
+        let (network, dates) = (&self.compiled.network, &self.dates);
+        let activity = project.activities.get(index)?;
+        let (first, last, summary) = match *self.compiled.placement.get(index)? {
             Placement::Task(node) => (node as usize, node as usize, false),
             Placement::Summary { start, finish } => (start as usize, finish as usize, true),
-            Placement::Excluded => continue,
+            Placement::Excluded => return None,
         };
         let calendar = network.calendar_of(first);
         let (mut early_start, mut early_finish) = (dates.early_start[first], dates.early_finish[last]);
@@ -115,17 +159,70 @@ pub fn schedule_project(project: &Project, path: &str, options: &ScheduleOptions
         if summary {
             // The brackets sit where logic puts them (a predecessor's 17:00); the summary spans
             // its children's work, which starts and ends in working time.
-            early_start = calendar.next_work_start(early_start);
-            late_start = calendar.next_work_start(late_start);
-            early_finish = calendar.previous_work_end(early_finish).max(early_start);
-            late_finish = calendar.previous_work_end(late_finish).max(late_start);
+            early_start = start_position(work_of(early_start));
+            late_start = start_position(work_of(late_start));
+            early_finish = end_position(work_of(early_finish)).max(early_start);
+            late_finish = end_position(work_of(late_finish)).max(late_start);
         }
         let total_float = if summary {
-            calendar.work_between(early_start, late_start).min(calendar.work_between(early_finish, late_finish))
+            (work_of(late_start) - work_of(early_start)).min(work_of(late_finish) - work_of(early_finish))
         } else {
             dates.total_float[first]
         };
-        let free_float = if summary { dates.free_float[last] } else { dates.free_float[first] };
+        let [mut early_start, mut early_finish, mut late_start, mut late_finish] = [early_start, early_finish, late_start, late_finish].map(|p| calendar.moment_at(p));
+        if !summary {
+            // Actual dates are facts and show as recorded, weekend work included; a bare date
+            // has no time to keep, so it shows where the calendar puts it.
+            if let Some(recorded) = recorded_moment(activity.actual_start) {
+                (early_start, late_start) = (recorded, recorded);
+            }
+            if let (Some(recorded), true) = (recorded_moment(activity.actual_finish), activity.actual_start.is_some()) {
+                early_finish = recorded.max(early_start);
+                late_finish = early_finish;
+            }
+        }
+        let free_float = dates.free_float[last];
+        Some(ActivityDates { first, last, summary, early_start, early_finish, late_start, late_finish, total_float, free_float })
+    }
+
+    /// Six numbers per scheduled activity, in the order of `report().activities`: early start,
+    /// early finish, late start, late finish (moments), total float and free float (working
+    /// minutes). The bulk form for large plans.
+    pub fn arrays(&self, project: &Project) -> Vec<f64> {
+        let mut values = Vec::with_capacity(project.activities.len() * 6);
+        for index in 0..project.activities.len() {
+            if let Some(d) = self.activity_dates(project, index) {
+                values.extend([d.early_start, d.early_finish, d.late_start, d.late_finish, d.total_float, d.free_float].map(|v| v as f64));
+            }
+        }
+        values
+    }
+
+    /// The whole schedule as the user reads it.
+    pub fn report(&self, project: &Project, options: &ScheduleOptions) -> ProjectSchedule {
+    let (compiled, dates, path) = (&self.compiled, &self.dates, self.path.as_str());
+    let network = &compiled.network;
+
+    // Driving links: zero gap. Recorded per successor node, by model dependency.
+    let mut driving: Vec<Vec<u32>> = vec![Vec::new(); network.nodes.len()];
+    for (index, link) in network.links.iter().enumerate() {
+        if let Some(dependency) = compiled.link_source[index] {
+            if link_gap(network, link, dates) <= 0 {
+                driving[link.to as usize].push(dependency);
+            }
+        }
+    }
+
+    let mut findings = compiled.findings.clone();
+    let mut activities = Vec::with_capacity(project.activities.len());
+    let mut critical_nodes = vec![false; network.nodes.len()];
+    let mut bands = [0usize; 4];
+    let mut first_start = compiled.settings.project_start;
+    for (index, activity) in project.activities.iter().enumerate() {
+        let Some(ActivityDates { first, last, summary, early_start, early_finish, late_start, late_finish, total_float, free_float }) = self.activity_dates(project, index) else {
+            continue;
+        };
+        first_start = first_start.min(early_start);
         let complete = activity.actual_finish.is_some();
         let critical = !complete && total_float <= options.critical_float_minutes;
         let near_critical = !complete && !critical && total_float <= options.near_critical_float_minutes;
@@ -186,15 +283,15 @@ pub fn schedule_project(project: &Project, path: &str, options: &ScheduleOptions
             compiled.link_source[*index].is_some()
                 && critical_nodes[link.from as usize]
                 && critical_nodes[link.to as usize]
-                && link_gap(network, link, &dates) <= 0
+                && link_gap(network, link, dates) <= 0
         })
         .filter_map(|(index, _)| compiled.link_source[index])
         .collect();
     critical_links.sort_unstable();
 
-    Ok(ProjectSchedule {
+    ProjectSchedule {
         project_id: project.id.clone(),
-        start: to_date_time(compiled.settings.project_start.min(dates.early_start.iter().copied().min().unwrap_or(compiled.settings.project_start))),
+        start: to_date_time(first_start),
         finish: to_date_time(dates.project_finish),
         critical_float_minutes: options.critical_float_minutes,
         activities,
@@ -206,5 +303,6 @@ pub fn schedule_project(project: &Project, path: &str, options: &ScheduleOptions
             FloatBand { label: "more", count: bands[3] },
         ],
         findings,
-    })
+    }
+    }
 }
