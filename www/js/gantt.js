@@ -1,17 +1,25 @@
 // The schedule of one project as an SVG Gantt: one row per activity in plan order, indented by
 // WBS depth; bars, summary bars, milestone diamonds, baseline bars, float tails, critical
-// activities hatched and marked "C", a status-date line and a month axis. Only the rows in view
-// are drawn (the chart is virtualised on scroll), so 2,000 activities stay smooth.
+// activities hatched and marked "C", a status-date line and a month axis.
+//
+// Large plans: only the rows in view (plus a margin) exist in the DOM, and scrolling adds and
+// removes rows at the edges instead of rebuilding the window, so 2,000 activities stay smooth.
+// Keyboard and screen readers: the scroll box is a listbox whose options are the drawn rows;
+// the active row is its aria-activedescendant, and each row's label says its dates, float and
+// criticality in words, so nothing depends on colour or on seeing the bars.
 
 import { el, replaceChildren } from './dom.js';
 
 const SVG = 'http://www.w3.org/2000/svg';
 const ROW = 22;
-const HEAD = 30;
+const HEAD = 32;
 const NAME_W = 260;
+const OVERSCAN = 8; // rows drawn beyond each edge, so a fast wheel does not show blank rows
 const DAY = 86_400_000;
 const SCALES = { week: 24, month: 6, quarter: 2 }; // pixels per day
+const ZOOM_ORDER = Object.keys(SCALES);
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+const KEYS_HINT = 'Keys: Up and Down move between activities, Page Up and Page Down by a screen, Home and End to the first and last; Left and Right scroll the time axis; + and − zoom.';
 
 /** 'YYYY-MM-DD[THH:MM]' in plan time -> ms, always UTC so no time zone shifts it. */
 export function planTime(text) {
@@ -21,84 +29,88 @@ export function planTime(text) {
 
 function svg(tag, attrs = {}, text) {
   const node = document.createElementNS(SVG, tag);
-  for (const [k, v] of Object.entries(attrs)) if (v !== null && v !== undefined) node.setAttribute(k, String(v));
+  for (const [k, v] of Object.entries(attrs)) if (v !== null && v !== undefined && v !== false) node.setAttribute(k, String(v));
   if (text !== undefined) node.textContent = text;
   return node;
 }
 
 const day = (text) => (text ?? '').slice(0, 10);
-const floatDays = (minutes) => Math.round((minutes / 480) * 10) / 10;
+const floatDays = (minutes) => Math.round(((minutes ?? 0) / 480) * 10) / 10;
+const daysWord = (n) => `${n} working ${n === 1 ? 'day' : 'days'}`;
 
-/** Builds the Gantt into container; returns { focusRow(index) }. */
+/** One row in words: what a tooltip shows and a screen reader reads. */
+export function describeActivity(row) {
+  const { a } = row;
+  const kind = a.milestone ? ' (milestone)' : a.summary ? ' (summary)' : '';
+  const when = !a.start || !a.finish ? 'not scheduled'
+    : a.milestone ? `on ${day(a.finish)}`
+    : `starts ${day(a.start)}, finishes ${day(a.finish)}`;
+  const baseline = row.baselineText ? `; baseline ${row.baselineText}` : '';
+  return `${row.name}${kind}: ${when}, total float ${daysWord(floatDays(a.totalFloatMinutes))}, ${a.critical ? 'critical' : 'not critical'}${baseline}.`;
+}
+
+/** Builds the Gantt into container; returns { focusRow(index), setScale(name) }. */
 export function renderGantt(container, { schedule, document: doc }) {
-  const byId = new Map((doc?.activities ?? []).map((a) => [a.id, a]));
-  const baseline = new Map((doc?.baseline?.activities ?? []).map((b) => [b.activityId, b]));
-  const depthOf = (id, seen = 0) => {
-    const parent = byId.get(id)?.parentId;
-    return parent && byId.has(parent) && seen < 50 ? 1 + depthOf(parent, seen + 1) : 0;
-  };
-  const rows = schedule.activities.map((a, index) => ({
-    a, index, name: byId.get(a.id)?.name ?? a.id, depth: depthOf(a.id),
-    s: planTime(a.start), f: planTime(a.finish),
-    bs: planTime(baseline.get(a.id)?.start), bf: planTime(baseline.get(a.id)?.finish),
-  }));
+  const rows = buildRows(schedule, doc);
   const status = planTime(doc?.statusDate);
-  let min = Infinity;
-  let max = -Infinity;
-  for (const r of rows) for (const t of [r.s, r.f, r.bs, r.bf]) if (t !== null) { min = Math.min(min, t); max = Math.max(max, t); }
-  if (status !== null) { min = Math.min(min, status); max = Math.max(max, status); }
-  if (!Number.isFinite(min)) { min = Date.UTC(2026, 0, 1); max = min + 30 * DAY; }
-  const d0 = new Date(min);
-  const origin = Date.UTC(d0.getUTCFullYear(), d0.getUTCMonth(), 1);
-  const end = max + 45 * DAY;
+  const { origin, end } = timeRange(rows, status);
   const criticalCount = rows.filter((r) => r.a.critical).length;
   const finish = day(schedule.finish) || '—';
+  const summary = `${rows.length} activities, finish ${finish}, ${criticalCount} critical`;
 
   let scale = 'month';
   let active = rows.length ? 0 : -1;
   const ppd = () => SCALES[scale];
   const xOf = (t) => NAME_W + ((t - origin) / DAY) * ppd();
 
-  const live = el('p', { class: 'gantt-live', 'aria-live': 'polite', id: 'gantt-live' });
-  const chart = svg('svg', { class: 'gantt-svg', role: 'img', 'aria-label': `Gantt chart: ${rows.length} activities, finish ${finish}, ${criticalCount} critical` });
+  const readout = el('p', { class: 'gantt-readout', id: 'gantt-readout' });
+  const hint = el('p', { class: 'hint gantt-keys', id: 'gantt-keys' }, KEYS_HINT);
+  const chart = svg('svg', { class: 'gantt-svg', role: 'presentation', 'data-summary': summary });
   const scroller = el('div', {
-    class: 'gantt-scroll', tabindex: 0, role: 'group',
-    'aria-label': `Schedule, ${rows.length} activities, finish ${finish}, ${criticalCount} critical. Up and Down move between activities.`,
-    'aria-describedby': 'gantt-live',
+    class: 'gantt-scroll', tabindex: 0, role: 'listbox',
+    'aria-label': `Schedule: ${summary}`,
+    'aria-describedby': 'gantt-keys',
   });
   scroller.append(chart);
   const zoom = el('div', { class: 'gantt-zoom', role: 'group', 'aria-label': 'Zoom' },
-    Object.keys(SCALES).map((name) => el('button', {
+    ZOOM_ORDER.map((name) => el('button', {
       type: 'button', class: 'button button-small', dataset: { scale: name }, 'aria-pressed': String(name === scale),
       on: { click: () => setScale(name) },
     }, name[0].toUpperCase() + name.slice(1))));
-  const legend = el('ul', { class: 'gantt-legend' },
-    el('li', {}, el('span', { class: 'swatch swatch-bar' }), 'Activity'),
-    el('li', {}, el('span', { class: 'swatch swatch-critical' }), 'Critical (hatched, marked C)'),
-    el('li', {}, el('span', { class: 'swatch swatch-summary' }), 'Summary'),
-    el('li', {}, el('span', { class: 'swatch swatch-baseline' }), 'Baseline'),
-    el('li', {}, el('span', { class: 'swatch swatch-float' }), 'Total float'),
-    el('li', {}, '◆ Milestone'),
-    el('li', {}, el('span', { class: 'swatch swatch-status' }), 'Status date'));
-  replaceChildren(container, el('div', { class: 'gantt-toolbar' }, zoom, legend), scroller, live);
+  replaceChildren(container, el('div', { class: 'gantt-toolbar' }, zoom, legend()), scroller, readout, hint);
 
+  // Layers, back to front. The name column follows horizontal scroll and the time axis
+  // vertical scroll (moved by transforms), so neither is ever scrolled out of view; the corner
+  // follows both. Everything but the rows is decoration for AT: the rows carry the words.
+  const hidden = { 'aria-hidden': 'true' };
   const defs = svg('defs');
   const pattern = svg('pattern', { id: 'gantt-hatch', width: 6, height: 6, patternUnits: 'userSpaceOnUse', patternTransform: 'rotate(45)' });
-  pattern.append(svg('rect', { width: 6, height: 6, class: 'hatch-bg' }), svg('line', { x1: 0, y1: 0, x2: 0, y2: 6, class: 'hatch-line' }));
+  pattern.append(svg('line', { x1: 0, y1: 0, x2: 0, y2: 6, class: 'hatch-line' }));
   defs.append(pattern);
-  const axis = svg('g', { class: 'gantt-axis' });
+  const grid = svg('g', { class: 'gantt-grid', ...hidden });
   const body = svg('g', { class: 'gantt-rows' });
-  const overlay = svg('g', { class: 'gantt-overlay' });
-  // The name column stays in view on horizontal scroll: its layer is moved by scrollLeft.
-  const names = svg('g', { class: 'gantt-names' });
-  chart.append(defs, axis, body, overlay, names);
+  const overlay = svg('g', { class: 'gantt-overlay', ...hidden });
+  const names = svg('g', { class: 'gantt-names', ...hidden });
+  const namesBg = svg('rect', { x: 0, y: 0, width: NAME_W, class: 'gantt-names-bg' });
+  const nameRows = svg('g');
+  names.append(namesBg, nameRows);
+  const head = svg('g', { class: 'gantt-axis', ...hidden });
+  const corner = svg('g', { class: 'gantt-corner', ...hidden });
+  corner.append(svg('rect', { x: 0, y: 0, width: NAME_W, height: HEAD, class: 'gantt-head' }),
+    svg('text', { x: 6, y: HEAD - 12, class: 'gantt-tick-label' }, 'Activity'));
+  chart.append(defs, grid, body, overlay, names, head, corner);
+
+  /** index -> { row, label } for the rows now in the DOM. */
+  const shown = new Map();
 
   function layout() {
     const width = Math.ceil(xOf(end)) + 20;
     const height = HEAD + rows.length * ROW + 4;
     chart.setAttribute('width', width);
     chart.setAttribute('height', height);
-    axis.replaceChildren(svg('rect', { x: 0, y: 0, width, height: HEAD, class: 'gantt-head' }));
+    namesBg.setAttribute('height', height);
+    grid.replaceChildren();
+    head.replaceChildren(svg('rect', { x: 0, y: 0, width, height: HEAD, class: 'gantt-head' }));
     const d = new Date(origin);
     const step = scale === 'quarter' ? 3 : 1;
     for (let y = d.getUTCFullYear(), m = d.getUTCMonth(); ; m += step) {
@@ -106,126 +118,217 @@ export function renderGantt(container, { schedule, document: doc }) {
       if (t > end) break;
       const x = xOf(t);
       const dt = new Date(t);
-      axis.append(svg('line', { x1: x, y1: HEAD - 8, x2: x, y2: height, class: 'gantt-tick' }),
-        svg('text', { x: x + 3, y: HEAD - 12, class: 'gantt-tick-label' }, `${MONTHS[dt.getUTCMonth()]} ${dt.getUTCFullYear()}`));
+      const label = scale === 'quarter' ? `Q${Math.floor(dt.getUTCMonth() / 3) + 1} ${dt.getUTCFullYear()}` : `${MONTHS[dt.getUTCMonth()]} ${dt.getUTCFullYear()}`;
+      grid.append(svg('line', { x1: x, y1: HEAD, x2: x, y2: height, class: 'gantt-tick' }));
+      head.append(svg('line', { x1: x, y1: HEAD - 10, x2: x, y2: HEAD, class: 'gantt-tick' }),
+        svg('text', { x: x + 3, y: HEAD - 18, class: 'gantt-tick-label' }, label));
       if (scale === 'week') {
         for (let w = t + 7 * DAY; w < Date.UTC(y, m + 1, 1); w += 7 * DAY) {
-          axis.append(svg('line', { x1: xOf(w), y1: HEAD - 4, x2: xOf(w), y2: HEAD, class: 'gantt-tick-minor' }));
+          head.append(svg('line', { x1: xOf(w), y1: HEAD - 5, x2: xOf(w), y2: HEAD, class: 'gantt-tick-minor' }));
         }
       }
     }
-    axis.append(svg('text', { x: 6, y: HEAD - 12, class: 'gantt-tick-label' }, 'Activity'));
+    head.append(svg('line', { x1: 0, y1: HEAD - 0.5, x2: width, y2: HEAD - 0.5, class: 'gantt-head-rule' }));
     overlay.replaceChildren();
     if (status !== null) {
       const x = xOf(status);
-      overlay.append(svg('line', { x1: x, y1: HEAD - 4, x2: x, y2: height, class: 'gantt-status-line', 'data-status': day(doc.statusDate) }),
-        svg('text', { x: x + 3, y: HEAD - 1, class: 'gantt-status-label' }, `Status ${day(doc.statusDate)}`));
+      overlay.append(svg('line', { x1: x, y1: HEAD, x2: x, y2: height, class: 'gantt-status-line', 'data-status': day(doc.statusDate) }));
+      head.append(svg('line', { x1: x, y1: HEAD - 12, x2: x, y2: HEAD, class: 'gantt-status-line' }),
+        svg('text', { x: x + 3, y: HEAD - 4, class: 'gantt-status-label' }, `Status date ${day(doc.statusDate)}`));
     }
-    drawn = '';
+    for (const { row, label } of shown.values()) { row.remove(); label.remove(); }
+    shown.clear();
     draw();
   }
 
-  let drawn = '';
+  /** The rows in view plus OVERSCAN either side: [first, last). */
+  function windowOf() {
+    const visible = Math.ceil((scroller.clientHeight || 600) / ROW);
+    const first = Math.max(0, Math.floor(scroller.scrollTop / ROW) - OVERSCAN);
+    return [first, Math.min(rows.length, first + visible + 2 * OVERSCAN)];
+  }
+
   function draw() {
-    const first = Math.max(0, Math.floor((scroller.scrollTop - HEAD) / ROW) - 5);
-    const last = Math.min(rows.length, first + Math.ceil((scroller.clientHeight || 600) / ROW) + 10);
-    const key = `${first}:${last}:${scale}:${active}`;
-    if (key === drawn) return;
-    drawn = key;
-    const nodes = [];
-    const labels = [svg('rect', { x: 0, y: 0, width: NAME_W, height: HEAD + rows.length * ROW + 4, class: 'gantt-names-bg' }),
-      svg('text', { x: 6, y: HEAD - 12, class: 'gantt-tick-label' }, 'Activity')];
-    for (let i = first; i < last; i += 1) nodes.push(rowNode(rows[i], labels));
-    body.replaceChildren(...nodes);
-    names.replaceChildren(...labels);
+    const [first, last] = windowOf();
+    for (const [index, nodes] of shown) {
+      if (index < first || index >= last) { nodes.row.remove(); nodes.label.remove(); shown.delete(index); }
+    }
+    // Walking down from the bottom keeps DOM order equal to row order (reading order for AT).
+    for (let index = last - 1; index >= first; index -= 1) {
+      if (shown.has(index)) continue;
+      const nodes = rowNodes(rows[index]);
+      const next = shown.get(index + 1);
+      body.insertBefore(nodes.row, next?.row ?? null);
+      nameRows.insertBefore(nodes.label, next?.label ?? null);
+      shown.set(index, nodes);
+    }
+    if (shown.has(active)) scroller.setAttribute('aria-activedescendant', `gantt-row-${active}`);
+    else scroller.removeAttribute('aria-activedescendant');
     stick();
   }
 
   function stick() {
-    names.setAttribute('transform', `translate(${scroller.scrollLeft} 0)`);
+    const { scrollLeft: left, scrollTop: top } = scroller;
+    names.setAttribute('transform', `translate(${left} 0)`);
+    head.setAttribute('transform', `translate(0 ${top})`);
+    corner.setAttribute('transform', `translate(${left} ${top})`);
   }
 
-  function rowNode(r, labels) {
+  function rowNodes(r) {
     const { a } = r;
     const y = HEAD + r.index * ROW;
-    const g = svg('g', { class: ['gantt-row', a.critical && 'is-critical', a.summary && 'is-summary', r.index === active && 'is-active'].filter(Boolean).join(' '), id: `gantt-row-${r.index}`, 'data-activity-id': a.id });
-    g.append(svg('rect', { x: 0, y, width: '100%', height: ROW, class: 'gantt-row-bg' }));
-    const label = r.name.length > 34 - r.depth * 2 ? `${r.name.slice(0, 33 - r.depth * 2)}…` : r.name;
-    const cell = svg('g', { class: ['gantt-label', a.critical && 'is-critical', a.summary && 'is-summary', r.index === active && 'is-active'].filter(Boolean).join(' ') });
-    cell.append(svg('rect', { x: 0, y, width: NAME_W, height: ROW, class: 'gantt-label-bg' }), svg('text', { x: 6 + r.depth * 12, y: y + 15, class: 'gantt-name' }, label));
-    if (a.critical) cell.append(svg('text', { x: NAME_W - 14, y: y + 15, class: 'gantt-critical-mark' }, 'C'));
-    labels.push(cell);
+    const isActive = r.index === active;
+    const classes = [a.critical && 'is-critical', a.summary && 'is-summary', r.index % 2 && 'is-odd', isActive && 'is-active'];
+    const row = svg('g', {
+      class: ['gantt-row', ...classes].filter(Boolean).join(' '), id: `gantt-row-${r.index}`, 'data-activity-id': a.id, 'data-index': r.index,
+      role: 'option', 'aria-selected': String(isActive), 'aria-posinset': r.index + 1, 'aria-setsize': rows.length, 'aria-label': r.text,
+    });
+    row.append(svg('title', {}, r.text), svg('rect', { x: 0, y, width: '100%', height: ROW, class: 'gantt-row-bg' }));
     if (r.bs !== null && r.bf !== null) {
-      g.append(svg('rect', { x: xOf(r.bs), y: y + ROW - 6, width: Math.max(2, xOf(r.bf) - xOf(r.bs)), height: 3, class: 'gantt-baseline' }));
+      row.append(svg('rect', { x: xOf(r.bs), y: y + ROW - 6, width: Math.max(2, xOf(r.bf) - xOf(r.bs)), height: 3, class: 'gantt-baseline' }));
     }
     if (r.s !== null && r.f !== null) {
       const x1 = xOf(r.s);
       const x2 = xOf(r.f);
-      if (a.milestone || r.f === r.s) {
+      // A summary keeps its bar shape even when it spans no time, so it is never read as a milestone.
+      if (a.milestone || (r.f === r.s && !a.summary)) {
         const cy = y + ROW / 2 - 2;
-        g.append(svg('path', { d: `M${x1} ${cy - 6}L${x1 + 6} ${cy}L${x1} ${cy + 6}L${x1 - 6} ${cy}Z`, class: 'gantt-milestone' }));
+        row.append(svg('path', { d: `M${x1} ${cy - 6}L${x1 + 6} ${cy}L${x1} ${cy + 6}L${x1 - 6} ${cy}Z`, class: 'gantt-milestone' }));
       } else if (a.summary) {
-        g.append(svg('rect', { x: x1, y: y + 6, width: Math.max(2, x2 - x1), height: 6, class: 'gantt-summary' }));
+        row.append(svg('rect', { x: x1, y: y + 6, width: Math.max(2, x2 - x1), height: 6, class: 'gantt-summary' }));
       } else {
-        g.append(svg('rect', { x: x1, y: y + 4, width: Math.max(2, x2 - x1), height: 11, rx: 2, class: 'gantt-bar' }));
-        if (a.critical) g.append(svg('rect', { x: x1, y: y + 4, width: Math.max(2, x2 - x1), height: 11, fill: 'url(#gantt-hatch)', class: 'gantt-bar-hatch' }));
+        row.append(svg('rect', { x: x1, y: y + 4, width: Math.max(2, x2 - x1), height: 11, rx: 2, class: 'gantt-bar' }));
+        if (a.critical) row.append(svg('rect', { x: x1, y: y + 4, width: Math.max(2, x2 - x1), height: 11, fill: 'url(#gantt-hatch)', class: 'gantt-bar-hatch' }));
       }
       if (!a.critical && a.totalFloatMinutes > 0 && !a.summary) {
         // Float is in working minutes; drawn at calendar scale as an approximation (7 per 5).
         const w = (a.totalFloatMinutes / 480) * (7 / 5) * ppd();
-        g.append(svg('rect', { x: x2, y: y + 9, width: w, height: 2, class: 'gantt-float' }));
+        row.append(svg('rect', { x: x2, y: y + 9, width: w, height: 2, class: 'gantt-float' }));
       }
     }
-    return g;
+    const label = svg('g', { class: ['gantt-label', ...classes].filter(Boolean).join(' ') });
+    const room = 34 - r.depth * 2 - (a.critical ? 2 : 0);
+    const name = r.name.length > room ? `${r.name.slice(0, room - 1)}…` : r.name;
+    label.append(svg('rect', { x: 0, y, width: NAME_W, height: ROW, class: 'gantt-label-bg' }),
+      svg('text', { x: 6 + r.depth * 12, y: y + 15, class: 'gantt-name' }, name));
+    if (a.critical) label.append(svg('text', { x: NAME_W - 16, y: y + 15, class: 'gantt-critical-mark' }, 'C'));
+    return { row, label };
+  }
+
+  function markActive(index, on) {
+    const nodes = shown.get(index);
+    if (!nodes) return;
+    nodes.row.classList.toggle('is-active', on);
+    nodes.label.classList.toggle('is-active', on);
+    nodes.row.setAttribute('aria-selected', String(on));
   }
 
   function describe() {
     const r = rows[active];
-    if (!r) { live.textContent = 'No activities.'; return; }
-    const { a } = r;
-    live.textContent = `${r.index + 1} of ${rows.length}: ${r.name}${a.milestone ? ' (milestone)' : ''}${a.summary ? ' (summary)' : ''}, ${day(a.start)} to ${day(a.finish)}, total float ${floatDays(a.totalFloatMinutes)} days, critical ${a.critical ? 'yes' : 'no'}.`;
-    scroller.setAttribute('aria-activedescendant', `gantt-row-${r.index}`);
+    readout.textContent = r ? `${r.index + 1} of ${rows.length}: ${r.text}` : 'No activities.';
   }
 
+  /** Scrolls so the row is below the sticky axis and above the bottom edge, and its bar in view. */
   function focusRow(index) {
     if (!rows.length) return;
+    markActive(active, false);
     active = Math.max(0, Math.min(rows.length - 1, index));
-    const top = HEAD + active * ROW;
-    if (top - HEAD < scroller.scrollTop) scroller.scrollTop = top - HEAD;
-    else if (top + ROW > scroller.scrollTop + scroller.clientHeight) scroller.scrollTop = top + ROW - scroller.clientHeight;
+    const top = active * ROW; // the row's top, measured from the first row under the axis
+    const rowsHeight = scroller.clientHeight - HEAD;
+    if (top < scroller.scrollTop) scroller.scrollTop = top;
+    else if (top + ROW > scroller.scrollTop + rowsHeight) scroller.scrollTop = top + ROW - rowsHeight;
     const r = rows[active];
     if (r.s !== null) {
       const x = xOf(r.s);
-      if (x - NAME_W < scroller.scrollLeft || x > scroller.scrollLeft + scroller.clientWidth - 40) scroller.scrollLeft = Math.max(0, x - NAME_W - 40);
+      if (x < scroller.scrollLeft + NAME_W || x > scroller.scrollLeft + scroller.clientWidth - 40) scroller.scrollLeft = Math.max(0, x - NAME_W - 40);
     }
-    drawn = '';
     draw();
+    markActive(active, true);
     describe();
   }
 
   function setScale(name) {
-    const centre = (scroller.scrollLeft + scroller.clientWidth / 2 - NAME_W) / ppd();
+    if (!(name in SCALES)) return;
+    const centre = (scroller.scrollLeft + (scroller.clientWidth - NAME_W) / 2) / ppd();
     scale = name;
     for (const b of zoom.querySelectorAll('button')) b.setAttribute('aria-pressed', String(b.dataset.scale === name));
     layout();
-    scroller.scrollLeft = Math.max(0, centre * ppd() + NAME_W - scroller.clientWidth / 2);
+    scroller.scrollLeft = Math.max(0, centre * ppd() - (scroller.clientWidth - NAME_W) / 2);
+    stick();
   }
 
-  let frame = 0;
-  scroller.addEventListener('scroll', () => {
-    if (frame) return;
-    frame = requestAnimationFrame(() => { frame = 0; draw(); stick(); });
-  }, { passive: true });
+  const pageRows = () => Math.max(1, Math.floor((scroller.clientHeight - HEAD) / ROW) - 1);
+  // Scroll events come at most once per frame, so the work is done here, in the same frame
+  // as the scroll: the axis and names never lag a frame behind the bars.
+  scroller.addEventListener('scroll', draw, { passive: true });
+  scroller.addEventListener('focus', () => {
+    // After mouse scrolling the active row may be far away: start from the first row in view.
+    if (!shown.has(active) && rows.length) focusRow(Math.ceil(scroller.scrollTop / ROW));
+  });
+  scroller.addEventListener('click', (event) => {
+    const row = event.target instanceof Element ? event.target.closest('.gantt-row') : null;
+    if (row) focusRow(Number(row.getAttribute('data-index')));
+  });
   scroller.addEventListener('keydown', (event) => {
-    const moves = { ArrowDown: 1, ArrowUp: -1, PageDown: 10, PageUp: -10 };
+    if (event.altKey || event.ctrlKey || event.metaKey) return;
+    const moves = { ArrowDown: 1, ArrowUp: -1, PageDown: pageRows(), PageUp: -pageRows() };
+    const zoomStep = { '+': -1, '=': -1, '-': 1, '_': 1 }[event.key];
     if (event.key in moves) focusRow(active + moves[event.key]);
     else if (event.key === 'Home') focusRow(0);
     else if (event.key === 'End') focusRow(rows.length - 1);
-    else return;
+    else if (event.key === 'ArrowRight' || event.key === 'ArrowLeft') {
+      scroller.scrollLeft += (event.key === 'ArrowRight' ? 1 : -1) * Math.max(40, (scroller.clientWidth - NAME_W) / 4);
+    } else if (zoomStep !== undefined) {
+      const next = ZOOM_ORDER[ZOOM_ORDER.indexOf(scale) + zoomStep];
+      if (next) setScale(next);
+    } else return;
     event.preventDefault();
   });
 
   layout();
   describe();
-  return { focusRow };
+  return { focusRow, setScale };
+}
+
+function buildRows(schedule, doc) {
+  const byId = new Map((doc?.activities ?? []).map((a) => [a.id, a]));
+  const baseline = new Map((doc?.baseline?.activities ?? []).map((b) => [b.activityId, b]));
+  const depthOf = (id, seen = 0) => {
+    const parent = byId.get(id)?.parentId;
+    return parent && byId.has(parent) && seen < 50 ? 1 + depthOf(parent, seen + 1) : 0;
+  };
+  return schedule.activities.map((a, index) => {
+    const b = baseline.get(a.id);
+    const row = {
+      a, index, name: byId.get(a.id)?.name ?? a.id, depth: depthOf(a.id),
+      s: planTime(a.start), f: planTime(a.finish), bs: planTime(b?.start), bf: planTime(b?.finish),
+      baselineText: b?.start && b?.finish ? `${day(b.start)} to ${day(b.finish)}` : '',
+    };
+    row.text = describeActivity(row);
+    return row;
+  });
+}
+
+/** From the first of the month of the earliest date to 45 days after the latest. */
+function timeRange(rows, status) {
+  let min = Infinity;
+  let max = -Infinity;
+  for (const r of rows) for (const t of [r.s, r.f, r.bs, r.bf]) if (t !== null) { min = Math.min(min, t); max = Math.max(max, t); }
+  if (status !== null) { min = Math.min(min, status); max = Math.max(max, status); }
+  if (!Number.isFinite(min)) { min = Date.UTC(2026, 0, 1); max = min + 30 * DAY; }
+  const d0 = new Date(min);
+  return { origin: Date.UTC(d0.getUTCFullYear(), d0.getUTCMonth(), 1), end: max + 45 * DAY };
+}
+
+/** Every mark of the chart, in words beside its sample: the chart reads without colour. */
+function legend() {
+  const item = (swatch, text) => el('li', {}, swatch, text);
+  return el('ul', { class: 'gantt-legend', 'aria-label': 'Legend' },
+    item(el('span', { class: 'swatch swatch-bar', 'aria-hidden': 'true' }), 'Activity (bar from start to finish)'),
+    item(el('span', { class: 'swatch swatch-critical', 'aria-hidden': 'true' }), 'Critical: hatched bar, name marked “C”'),
+    item(el('span', { class: 'swatch swatch-summary', 'aria-hidden': 'true' }), 'Summary'),
+    item(el('span', { class: 'legend-mark', 'aria-hidden': 'true' }, '◆'), 'Milestone'),
+    item(el('span', { class: 'swatch swatch-baseline', 'aria-hidden': 'true' }), 'Baseline (thin grey bar under the activity)'),
+    item(el('span', { class: 'swatch swatch-float', 'aria-hidden': 'true' }), 'Total float (line after the bar)'),
+    item(el('span', { class: 'swatch swatch-status', 'aria-hidden': 'true' }), 'Status date (dashed line)'));
 }
