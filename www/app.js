@@ -287,10 +287,10 @@ function renderSchedule(project) {
     el(
       'dl',
       { class: 'facts schedule-facts' },
-      el('div', {}, el('dt', {}, 'Finish'), el('dd', { class: 'schedule-finish' }, (schedule.finish ?? '—').slice(0, 10) || '—')),
-      el('div', {}, el('dt', {}, 'Critical path'), el('dd', { class: 'schedule-path' }, plural(schedule.criticalPath?.activityIds?.length ?? 0, 'activity', 'activities'), spanDays(schedule))),
-      el('div', {}, el('dt', {}, 'Critical activities'), el('dd', { class: 'schedule-critical' }, String(critical))),
-      el('div', {}, el('dt', {}, 'Activities'), el('dd', {}, String(schedule.activities.length))),
+      el('div', { class: 'fact' }, el('dt', {}, 'Finish'), el('dd', { class: 'schedule-finish' }, (schedule.finish ?? '—').slice(0, 10) || '—')),
+      el('div', { class: 'fact' }, el('dt', {}, 'Critical path'), el('dd', { class: 'schedule-path' }, plural(schedule.criticalPath?.activityIds?.length ?? 0, 'activity', 'activities'), spanDays(schedule))),
+      el('div', { class: 'fact' }, el('dt', {}, 'Critical activities'), el('dd', { class: 'schedule-critical' }, String(critical))),
+      el('div', { class: 'fact' }, el('dt', {}, 'Activities'), el('dd', {}, String(schedule.activities.length))),
     ),
     findings.length
       ? el('div', { class: 'schedule-findings' }, el('h3', {}, `Schedule findings (${findings.length})`), findingsList(findings))

@@ -28,8 +28,8 @@ after(async () => {
   await server?.close();
 });
 
-async function openDashboard() {
-  const opened = await openPage(browser);
+async function openDashboard(options) {
+  const opened = await openPage(browser, options);
   await opened.page.goto(`${server.origin}/`);
   await opened.page.locator('#projects-table tbody tr[data-project-id]').first().waitFor({ state: 'visible', timeout: 20_000 });
   return opened;
@@ -279,6 +279,17 @@ describe('schedule (Gantt) section', () => {
     await page.keyboard.press('Home');
     for (let i = 0; i < 40; i += 1) await page.keyboard.press('PageDown');
     await screenshots(page, 'gantt-2000');
+    await finish(opened);
+  });
+
+  test('dark theme: the Gantt keeps its marks readable', TIMEOUT, async () => {
+    const opened = await openDashboard({ colorScheme: 'dark' });
+    const { page } = opened;
+    await openProject(page, project.id);
+    await page.locator('.gantt-scroll').focus();
+    await page.keyboard.press('End');
+    assert.ok(await page.locator('.gantt-critical-mark').count() > 0);
+    await screenshots(page, 'gantt-dark');
     await finish(opened);
   });
 

@@ -12,7 +12,10 @@ import { el, replaceChildren } from './dom.js';
 
 const SVG = 'http://www.w3.org/2000/svg';
 const ROW = 22;
-const HEAD = 32;
+const HEAD = 46; // three header lines, baselines below
+const LINE_1 = 13;
+const LINE_2 = 28;
+const LINE_3 = 42;
 const NAME_W = 260;
 const OVERSCAN = 8; // rows drawn beyond each edge, so a fast wheel does not show blank rows
 const DAY = 86_400_000;
@@ -53,12 +56,13 @@ export function describeActivity(row) {
 export function renderGantt(container, { schedule, document: doc }) {
   const rows = buildRows(schedule, doc);
   const status = planTime(doc?.statusDate);
-  const { origin, end } = timeRange(rows, status);
+  const { origin, end, earliest } = timeRange(rows, status);
   const criticalCount = rows.filter((r) => r.a.critical).length;
   const finish = day(schedule.finish) || '—';
   const summary = `${rows.length} activities, finish ${finish}, ${criticalCount} critical`;
 
-  let scale = 'month';
+  // A short plan starts at week zoom, where a one-day task is wider than a hairline.
+  let scale = (end - origin) / DAY <= 90 ? 'week' : 'month';
   let active = rows.length ? 0 : -1;
   const ppd = () => SCALES[scale];
   const xOf = (t) => NAME_W + ((t - origin) / DAY) * ppd();
@@ -97,20 +101,37 @@ export function renderGantt(container, { schedule, document: doc }) {
   const head = svg('g', { class: 'gantt-axis', ...hidden });
   const corner = svg('g', { class: 'gantt-corner', ...hidden });
   corner.append(svg('rect', { x: 0, y: 0, width: NAME_W, height: HEAD, class: 'gantt-head' }),
-    svg('text', { x: 6, y: HEAD - 12, class: 'gantt-tick-label' }, 'Activity'));
+    svg('text', { x: 6, y: LINE_2, class: 'gantt-tick-label' }, 'Activity'));
   chart.append(defs, grid, body, overlay, names, head, corner);
 
   /** index -> { row, label } for the rows now in the DOM. */
   const shown = new Map();
 
   function layout() {
-    const width = Math.ceil(xOf(end)) + 20;
+    // At least as wide as its box, so row stripes and the active row reach the right edge.
+    const width = Math.max(Math.ceil(xOf(end)) + 20, scroller.clientWidth);
     const height = HEAD + rows.length * ROW + 4;
     chart.setAttribute('width', width);
     chart.setAttribute('height', height);
     namesBg.setAttribute('height', height);
     grid.replaceChildren();
     head.replaceChildren(svg('rect', { x: 0, y: 0, width, height: HEAD, class: 'gantt-head' }));
+    drawAxis(height);
+    head.append(svg('line', { x1: 0, y1: HEAD - 0.5, x2: width, y2: HEAD - 0.5, class: 'gantt-head-rule' }));
+    overlay.replaceChildren();
+    if (status !== null) {
+      const x = xOf(status);
+      overlay.append(svg('line', { x1: x, y1: HEAD, x2: x, y2: height, class: 'gantt-status-line', 'data-status': day(doc.statusDate) }));
+      head.append(svg('line', { x1: x, y1: LINE_3 - 10, x2: x, y2: HEAD, class: 'gantt-status-line' }),
+        svg('text', { x: x + 3, y: LINE_3, class: 'gantt-status-label' }, `Status date ${day(doc.statusDate)}`));
+    }
+    for (const { row, label } of shown.values()) { row.remove(); label.remove(); }
+    shown.clear();
+    draw();
+  }
+
+  /** Three header lines: months (or quarters); weeks from Monday at week zoom; the status date. */
+  function drawAxis(height) {
     const d = new Date(origin);
     const step = scale === 'quarter' ? 3 : 1;
     for (let y = d.getUTCFullYear(), m = d.getUTCMonth(); ; m += step) {
@@ -120,25 +141,18 @@ export function renderGantt(container, { schedule, document: doc }) {
       const dt = new Date(t);
       const label = scale === 'quarter' ? `Q${Math.floor(dt.getUTCMonth() / 3) + 1} ${dt.getUTCFullYear()}` : `${MONTHS[dt.getUTCMonth()]} ${dt.getUTCFullYear()}`;
       grid.append(svg('line', { x1: x, y1: HEAD, x2: x, y2: height, class: 'gantt-tick' }));
-      head.append(svg('line', { x1: x, y1: HEAD - 10, x2: x, y2: HEAD, class: 'gantt-tick' }),
-        svg('text', { x: x + 3, y: HEAD - 18, class: 'gantt-tick-label' }, label));
-      if (scale === 'week') {
-        for (let w = t + 7 * DAY; w < Date.UTC(y, m + 1, 1); w += 7 * DAY) {
-          head.append(svg('line', { x1: xOf(w), y1: HEAD - 5, x2: xOf(w), y2: HEAD, class: 'gantt-tick-minor' }));
-        }
-      }
+      head.append(svg('line', { x1: x, y1: 2, x2: x, y2: HEAD, class: 'gantt-tick' }),
+        svg('text', { x: x + 3, y: LINE_1, class: 'gantt-tick-label' }, label));
     }
-    head.append(svg('line', { x1: 0, y1: HEAD - 0.5, x2: width, y2: HEAD - 0.5, class: 'gantt-head-rule' }));
-    overlay.replaceChildren();
-    if (status !== null) {
-      const x = xOf(status);
-      overlay.append(svg('line', { x1: x, y1: HEAD, x2: x, y2: height, class: 'gantt-status-line', 'data-status': day(doc.statusDate) }));
-      head.append(svg('line', { x1: x, y1: HEAD - 12, x2: x, y2: HEAD, class: 'gantt-status-line' }),
-        svg('text', { x: x + 3, y: HEAD - 4, class: 'gantt-status-label' }, `Status date ${day(doc.statusDate)}`));
+    if (scale !== 'week') return;
+    // Weeks start on Monday (ISO 8601); origin is a first of the month, at midnight UTC.
+    const monday = origin + ((8 - new Date(origin).getUTCDay()) % 7) * DAY;
+    for (let w = monday; w <= end; w += 7 * DAY) {
+      const x = xOf(w);
+      const dw = new Date(w);
+      head.append(svg('line', { x1: x, y1: LINE_1 + 4, x2: x, y2: HEAD, class: 'gantt-tick-minor' }),
+        svg('text', { x: x + 3, y: LINE_2, class: 'gantt-tick-label gantt-week-label' }, `${dw.getUTCDate()} ${MONTHS[dw.getUTCMonth()]} ${dw.getUTCFullYear()}`));
     }
-    for (const { row, label } of shown.values()) { row.remove(); label.remove(); }
-    shown.clear();
-    draw();
   }
 
   /** The rows in view plus OVERSCAN either side: [first, last). */
@@ -286,6 +300,9 @@ export function renderGantt(container, { schedule, document: doc }) {
   });
 
   layout();
+  // Open on the plan's first date, not on the blank start of its first month.
+  scroller.scrollLeft = Math.max(0, xOf(earliest) - NAME_W - 40);
+  stick();
   describe();
   return { focusRow, setScale };
 }
@@ -317,7 +334,7 @@ function timeRange(rows, status) {
   if (status !== null) { min = Math.min(min, status); max = Math.max(max, status); }
   if (!Number.isFinite(min)) { min = Date.UTC(2026, 0, 1); max = min + 30 * DAY; }
   const d0 = new Date(min);
-  return { origin: Date.UTC(d0.getUTCFullYear(), d0.getUTCMonth(), 1), end: max + 45 * DAY };
+  return { origin: Date.UTC(d0.getUTCFullYear(), d0.getUTCMonth(), 1), end: max + 45 * DAY, earliest: min };
 }
 
 /** Every mark of the chart, in words beside its sample: the chart reads without colour. */
