@@ -176,12 +176,25 @@ fn schedule_and_a_what_if_edit() {
     // Shorten a2 to 5 days: the finish moves one week earlier.
     let edited = workspace.set_activity_duration("p1", "a2", 5.0).unwrap();
     assert_eq!(get_str(&edited, "finish"), "2026-01-16T17:00");
+    assert_eq!(get_str(&edited, "previousFinish"), "2026-01-23T17:00");
+    assert_eq!(get(&edited, "finishChangeMinutes").as_f64(), Some(-2400.0));
+    assert_eq!(Array::from(&get(&edited, "changedActivityIds")).get(0).as_string().as_deref(), Some("a2"));
     // A negative duration is refused and nothing changes.
     let error = workspace.set_activity_duration("p1", "a2", -1.0).unwrap_err();
     assert_eq!(get_str(&error, "code"), "negative_duration");
     assert_eq!(get_str(&workspace.schedule("p1", None).unwrap(), "finish"), "2026-01-16T17:00");
     let error = workspace.set_activity_duration("p1", "zz", 1.0).unwrap_err();
     assert_eq!(get_str(&error, "code"), "not_found");
+    // Links: a2 -> a1 would close a loop; without a1 -> a2 both run in parallel (5 days each).
+    let back = js_sys::JSON::parse(r#"{"predecessorId":"a2","successorId":"a1"}"#).unwrap();
+    let error = workspace.add_dependency("p1", back).unwrap_err();
+    assert_eq!(get_str(&Array::from(&get(&error, "findings")).get(0), "code"), "dependency_cycle");
+    let removed = workspace.remove_dependency("p1", "a1", "a2").unwrap();
+    assert_eq!(get_str(&removed, "finish"), "2026-01-09T17:00");
+    let again = js_sys::JSON::parse(r#"{"predecessorId":"a1","successorId":"a2","type":"FS"}"#).unwrap();
+    assert_eq!(get_str(&workspace.add_dependency("p1", again).unwrap(), "finish"), "2026-01-16T17:00");
+    let wrong = js_sys::JSON::parse(r#"{"predecessorId":"a1","successorId":"a2","kind":"FS"}"#).unwrap();
+    assert_eq!(get_str(&workspace.add_dependency("p1", wrong).unwrap_err(), "code"), "unknown_field");
 }
 
 #[wasm_bindgen_test]

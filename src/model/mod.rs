@@ -20,7 +20,7 @@ mod validate;
 pub use activity::{Activity, Assignment, Constraint, ConstraintKind, Dependency, DependencyKind};
 pub use calendar::{Calendar, CalendarException, ClockTime, Weekday, WorkingHours};
 pub use parse::{
-    from_json_str, parse_json, parse_project_json, parse_project_value, parse_value, to_json_string,
+    from_json_str, parse_json, parse_part_json, parse_project_json, to_json_string, NON_FINITE_MARK,
     LoadError,
 };
 pub use portfolio::{OrgUnit, OrgUnitKind, Portfolio, SCHEMA_VERSION};
@@ -32,4 +32,4 @@ pub use register::{
 pub use resource::{Resource, ResourceKind};
 pub use time::{Date, DateTime, WorkDuration, YearMonth, MINUTES_PER_DAY};
 pub use tracking::{Expenditure, FinancialEntry, Rag, StatusSnapshot};
-pub use validate::{validate, validate_project, Finding, Severity};
+pub use validate::{validate, validate_activity, validate_project, Finding, Severity};

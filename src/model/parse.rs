@@ -1,6 +1,6 @@
 //! Reading and writing the JSON form, with errors that name the offending field.
 
-use serde::de::{Deserialize, DeserializeOwned, Deserializer, IgnoredAny};
+use serde::de::{DeserializeOwned, IgnoredAny};
 
 use super::portfolio::{Portfolio, SCHEMA_VERSION};
 use super::project::Project;
@@ -60,13 +60,6 @@ pub fn from_json_str(text: &str) -> Result<(Portfolio, Vec<Finding>), LoadError>
 
 /// Deserializes a portfolio from any serde source (a JS object at the wasm boundary) and
 /// validates it, with the same errors as `from_json_str`.
-pub fn parse_value<'de, D>(deserializer: D) -> Result<(Portfolio, Vec<Finding>), LoadError>
-where
-    D: Deserializer<'de>,
-    D::Error: std::fmt::Display,
-{
-    accept(read_value(deserializer)?)
-}
 
 /// Reads one project (to replace a project in a loaded portfolio) from JSON text; paths in
 /// errors are relative to the project.
@@ -75,23 +68,10 @@ pub fn parse_project_json(text: &str) -> Result<Project, LoadError> {
 }
 
 /// Reads one project from any serde source.
-pub fn parse_project_value<'de, D>(deserializer: D) -> Result<Project, LoadError>
-where
-    D: Deserializer<'de>,
-    D::Error: std::fmt::Display,
-{
-    read_value(deserializer)
-}
 
-fn read_value<'de, T: Deserialize<'de>, D>(deserializer: D) -> Result<T, LoadError>
-where
-    D: Deserializer<'de>,
-    D::Error: std::fmt::Display,
-{
-    serde_path_to_error::deserialize::<_, T>(deserializer).map_err(|error| {
-        LoadError::Unreadable(shape_finding(&error.path().to_string(), &error.inner().to_string()))
-    })
-}
+/// Reads any part of the model (a dependency for a what-if edit, say) from a serde source,
+/// with the path of the first field that does not fit.
+
 
 fn accept(portfolio: Portfolio) -> Result<(Portfolio, Vec<Finding>), LoadError> {
     let findings = validate(&portfolio);
@@ -104,6 +84,12 @@ fn accept(portfolio: Portfolio) -> Result<(Portfolio, Vec<Finding>), LoadError> 
 
 /// Parses JSON text into a portfolio without validating it.
 pub fn parse_json(text: &str) -> Result<Portfolio, LoadError> {
+    read_json(text)
+}
+
+/// Reads any part of the model (a dependency for a what-if edit, say) from JSON text, with
+/// the path of the first field that does not fit.
+pub fn parse_part_json<T: DeserializeOwned>(text: &str) -> Result<T, LoadError> {
     read_json(text)
 }
 
@@ -170,8 +156,16 @@ fn strip_position(message: &str) -> String {
 }
 
 /// Turns a deserializer's complaint into a finding with a stable code.
+/// How the wasm boundary marks a NaN or infinite number of a JavaScript object, which JSON
+/// text cannot carry, so it is refused as `not_finite` at its path rather than read as null.
+pub const NON_FINITE_MARK: &str = "\u{1}pmo-non-finite:";
+
 fn shape_finding(path: &str, message: &str) -> Finding {
     let path = if path == "." { "" } else { path };
+    let place = if path.is_empty() { "the document".to_string() } else { path.to_string() };
+    if message.contains("pmo-non-finite:") {
+        return Finding::error("not_finite", path, format!("{place} is NaN or infinite; it must be a finite number."));
+    }
     // serde-wasm-bindgen renders its errors as JS errors ("Error: ...").
     let message = message.strip_prefix("Error: ").unwrap_or(message);
     let code = if message.starts_with("missing field") {
@@ -189,7 +183,6 @@ fn shape_finding(path: &str, message: &str) -> Finding {
     } else {
         "invalid_value"
     };
-    let place = if path.is_empty() { "the document".to_string() } else { path.to_string() };
     Finding::error(code, path, format!("Could not read {place}: {message}."))
 }
 

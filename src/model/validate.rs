@@ -45,6 +45,10 @@ impl Finding {
     pub fn warning(code: &'static str, path: impl Into<String>, message: impl Into<String>) -> Finding {
         Finding { code, severity: Severity::Warning, path: path.into(), message: message.into(), project_id: None, ids: Vec::new() }
     }
+    pub fn for_project(mut self, project_id: &str) -> Finding {
+        self.project_id = Some(project_id.to_string());
+        self
+    }
     pub fn with_ids(mut self, ids: Vec<String>) -> Finding {
         self.ids = ids;
         self
@@ -106,6 +110,14 @@ pub fn validate(portfolio: &Portfolio) -> Vec<Finding> {
 pub fn validate_project(path: &str, project: &Project) -> Vec<Finding> {
     let mut check = Checker::default();
     check_project(&mut check, path, project);
+    check.findings
+}
+
+/// Checks one activity on its own: enough after a what-if edit of its duration, which no rule
+/// between activities reads.
+pub fn validate_activity(at: &str, activity: &Activity, status_date: Option<Date>) -> Vec<Finding> {
+    let mut check = Checker::default();
+    check_activity(&mut check, at, activity, status_date);
     check.findings
 }
 

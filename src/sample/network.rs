@@ -14,14 +14,18 @@ pub fn benchmark_project(activity_count: usize, link_count: usize, seed: u64) ->
         .collect();
     let mut dependencies = Vec::with_capacity(link_count);
     let per_activity = if activity_count > 1 { link_count as f64 / (activity_count - 1) as f64 } else { 0.0 };
+    // Predecessors come from a window of recent activities that grows with the plan, so a
+    // plan of any size spans a few years (parallel workstreams), as large programmes do; a
+    // fixed window would make 100,000 activities one chain centuries long.
+    let window = (activity_count / 50).max(60);
     let mut owed = 0.0;
     for successor in 1..activity_count {
         owed += per_activity;
         let mut used = Vec::new();
         while owed >= 1.0 {
             owed -= 1.0;
-            // A predecessor among the last 60 activities: local logic, as real plans have.
-            let predecessor = successor - 1 - random.below(successor.min(60));
+            // A predecessor among the recent activities: local logic, as real plans have.
+            let predecessor = successor - 1 - random.below(successor.min(window));
             if used.contains(&predecessor) {
                 continue;
             }

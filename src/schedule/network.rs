@@ -2,6 +2,9 @@
 //! numbered in topological order once (Kahn's algorithm, iterative). The passes in
 //! `passes.rs` run over it; Monte Carlo will reuse it with sampled durations.
 
+use std::cmp::Reverse;
+use std::collections::BinaryHeap;
+
 use super::calendar::{Position, WorkCalendar};
 use crate::model::graph;
 
@@ -169,22 +172,23 @@ impl Network {
     }
 }
 
-/// Kahn's algorithm; None when some nodes can never be ordered (a loop).
+/// Kahn's algorithm, always taking the lowest-numbered node that is ready: a plan listed in
+/// a logical order (most are) keeps that order, so reading results in plan order walks
+/// memory in order too. None when some nodes can never be ordered (a loop).
 fn topological_order(node_count: usize, links: &[Link]) -> Option<Vec<u32>> {
     let successors = Adjacency::build(node_count, links, |l| l.from);
     let mut waiting = vec![0u32; node_count];
     for link in links {
         waiting[link.to as usize] += 1;
     }
-    let mut order: Vec<u32> = (0..node_count as u32).filter(|&n| waiting[n as usize] == 0).collect();
-    let mut head = 0;
-    while head < order.len() {
-        let node = order[head] as usize;
-        head += 1;
-        for link in successors.links_of(node) {
+    let mut ready: BinaryHeap<Reverse<u32>> = (0..node_count as u32).filter(|&n| waiting[n as usize] == 0).map(Reverse).collect();
+    let mut order = Vec::with_capacity(node_count);
+    while let Some(Reverse(node)) = ready.pop() {
+        order.push(node);
+        for link in successors.links_of(node as usize) {
             waiting[link.to as usize] -= 1;
             if waiting[link.to as usize] == 0 {
-                order.push(link.to);
+                ready.push(Reverse(link.to));
             }
         }
     }

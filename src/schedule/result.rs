@@ -144,6 +144,11 @@ impl LiveSchedule {
         self.dates.project_finish
     }
 
+    /// Working minutes from `from` to `to` on the project calendar.
+    pub fn project_work_between(&self, from: Moment, to: Moment) -> i64 {
+        self.compiled.network.calendars[0].work_between(from, to)
+    }
+
     /// The dates of the model activity at `index`; None when it is not scheduled (inactive).
     pub fn activity_dates(&self, project: &Project, index: usize) -> Option<ActivityDates> {
         let (network, dates) = (&self.compiled.network, &self.dates);

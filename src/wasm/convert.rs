@@ -99,25 +99,37 @@ pub fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, ReadError> {
         .map_err(|error| ReadError::Output(error.to_string()))
 }
 
-pub fn read_portfolio(input: &JsValue) -> Result<(Portfolio, Vec<Finding>), ReadError> {
+/// JSON text, or a plain object as JSON text. Objects go through `JSON.stringify` because
+/// serde-wasm-bindgen reads only the fields a struct names, so a misspelt field in an object
+/// would be dropped silently (serde-wasm-bindgen issue #39); as text it is refused with its path.
+fn json_text(input: &JsValue) -> Result<String, ReadError> {
     if let Some(text) = input.as_string() {
-        return Ok(model::from_json_str(&text)?);
+        return Ok(text);
     }
     if input.is_object() {
-        return Ok(model::parse_value(serde_wasm_bindgen::Deserializer::from(input.clone()))?);
+        // JSON has no NaN or Infinity (stringify writes null): mark them so the reader refuses
+        // them at their path.
+        let replacer = Closure::<dyn FnMut(JsValue, JsValue) -> JsValue>::new(|_key: JsValue, value: JsValue| match value.as_f64() {
+            Some(number) if !number.is_finite() => JsValue::from_str(&format!("{}{number}", model::NON_FINITE_MARK)),
+            _ => value,
+        });
+        if let Some(text) = js_sys::JSON::stringify_with_replacer(input, replacer.as_ref()).ok().and_then(|t| t.as_string()) {
+            return Ok(text);
+        }
     }
     Err(ReadError::WrongInput(describe(input)))
 }
 
+pub fn read_portfolio(input: &JsValue) -> Result<(Portfolio, Vec<Finding>), ReadError> {
+    Ok(model::from_json_str(&json_text(input)?)?)
+}
+
 pub fn read_project(input: &JsValue) -> Result<Project, ReadError> {
-    let parsed = if let Some(text) = input.as_string() {
-        model::parse_project_json(&text)
-    } else if input.is_object() {
-        model::parse_project_value(serde_wasm_bindgen::Deserializer::from(input.clone()))
-    } else {
-        return Err(ReadError::WrongInput(describe(input)));
-    };
-    Ok(parsed?)
+    Ok(model::parse_project_json(&json_text(input)?)?)
+}
+
+pub fn read_dependency(input: &JsValue) -> Result<model::Dependency, ReadError> {
+    Ok(model::parse_part_json(&json_text(input)?)?)
 }
 
 fn describe(input: &JsValue) -> String {

@@ -91,34 +91,51 @@ impl Workspace {
 
     /// The critical-path schedule of one project: dates, float (working minutes), critical
     /// path, driving predecessors, float bands and findings. `criticalFloatDays` (default 0)
-    /// sets what counts as critical.
+    /// sets what counts as critical. The project's compiled network stays resident, so calling
+    /// this again reruns only the passes.
     #[wasm_bindgen(unchecked_return_type = "ProjectSchedule")]
-    pub fn schedule(&self, #[wasm_bindgen(js_name = "projectId")] project_id: &str, #[wasm_bindgen(js_name = "criticalFloatDays")] critical_float_days: Option<f64>) -> JsResult {
+    pub fn schedule(&mut self, #[wasm_bindgen(js_name = "projectId")] project_id: &str, #[wasm_bindgen(js_name = "criticalFloatDays")] critical_float_days: Option<f64>) -> JsResult {
         guard(|| to_js(&self.inner.schedule(project_id, &options(critical_float_days))?))
     }
 
-    /// Bulk dates for large plans: six numbers per scheduled activity, in the order of
-    /// `schedule().activities`: early start, early finish, late start, late finish (minutes
-    /// since 1970-01-01 00:00 plan time, so `new Date(m * 60000)` read in UTC), total float and
-    /// free float (working minutes).
+    /// Bulk dates for large plans, after a full reschedule: six numbers per scheduled activity,
+    /// in the order of `schedule().activities`: early start, early finish, late start, late
+    /// finish (minutes since 1970-01-01 00:00 plan time, so `new Date(m * 60000)` read in UTC),
+    /// total float and free float (working minutes).
     #[wasm_bindgen(js_name = scheduleArrays)]
-    pub fn schedule_arrays(&self, #[wasm_bindgen(js_name = "projectId")] project_id: &str) -> Result<js_sys::Float64Array, JsValue> {
+    pub fn schedule_arrays(&mut self, #[wasm_bindgen(js_name = "projectId")] project_id: &str) -> Result<js_sys::Float64Array, JsValue> {
         guard(|| {
-            let schedule = self.inner.schedule(project_id, &options(None))?;
-            let minutes = |value: &model::DateTime| crate::schedule::calendar::moment_of(value.0) as f64;
-            let mut values = Vec::with_capacity(schedule.activities.len() * 6);
-            for a in &schedule.activities {
-                values.extend([minutes(&a.early_start), minutes(&a.early_finish), minutes(&a.late_start), minutes(&a.late_finish), a.total_float_minutes as f64, a.free_float_minutes as f64]);
-            }
+            let values = self.inner.schedule_arrays(project_id)?;
             Ok::<_, convert::ReadError>(js_sys::Float64Array::from(values.as_slice()))
         })
     }
 
-    /// What-if: sets an activity's duration in working days and returns the project's new
-    /// schedule. Refused (and nothing changed) when the value is not valid.
-    #[wasm_bindgen(js_name = setActivityDuration, unchecked_return_type = "ProjectSchedule")]
+    /// What-if: sets an activity's duration in working days, reschedules its project and says
+    /// what moved. Refused (and nothing changed) when the value is not valid.
+    #[wasm_bindgen(js_name = setActivityDuration, unchecked_return_type = "ScheduleChange")]
     pub fn set_activity_duration(&mut self, #[wasm_bindgen(js_name = "projectId")] project_id: &str, #[wasm_bindgen(js_name = "activityId")] activity_id: &str, days: f64) -> JsResult {
-        guard(|| to_js(&self.inner.set_activity_duration(project_id, activity_id, days, &options(None))?))
+        guard(|| to_js(&self.inner.set_activity_duration(project_id, activity_id, days)?))
+    }
+
+    /// What-if: adds a link. Refused when an activity is missing, the two are already linked,
+    /// or the link would close a loop (the error names the activities on it).
+    #[wasm_bindgen(js_name = addDependency, unchecked_return_type = "ScheduleChange")]
+    pub fn add_dependency(&mut self, #[wasm_bindgen(js_name = "projectId")] project_id: &str, #[wasm_bindgen(unchecked_param_type = "DependencyDocument")] dependency: JsValue) -> JsResult {
+        guard(|| {
+            let dependency = convert::read_dependency(&dependency)?;
+            to_js(&self.inner.add_dependency(project_id, dependency)?)
+        })
+    }
+
+    /// What-if: removes the link from one activity to another.
+    #[wasm_bindgen(js_name = removeDependency, unchecked_return_type = "ScheduleChange")]
+    pub fn remove_dependency(
+        &mut self,
+        #[wasm_bindgen(js_name = "projectId")] project_id: &str,
+        #[wasm_bindgen(js_name = "predecessorId")] predecessor_id: &str,
+        #[wasm_bindgen(js_name = "successorId")] successor_id: &str,
+    ) -> JsResult {
+        guard(|| to_js(&self.inner.remove_dependency(project_id, predecessor_id, successor_id)?))
     }
 
     /// The whole portfolio as JSON text, in the model's canonical form.

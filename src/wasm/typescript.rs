@@ -147,6 +147,19 @@ export interface ProjectSchedule {
   findings: Finding[];
 }
 
+/** What a what-if edit did to its project's schedule. */
+export interface ScheduleChange {
+  projectId: string;
+  previousFinish: IsoDateTime;
+  finish: IsoDateTime;
+  /** Working minutes on the project calendar; positive when the finish moved later. */
+  finishChangeMinutes: number;
+  /** Activities whose early or late dates or float changed, in plan order. */
+  changedActivityIds: string[];
+  /** Critical activities after the edit (total float of zero or less). */
+  criticalActivityIds: string[];
+}
+
 /** The portfolio document, `schemaVersion` 1. Optional fields may be absent or null. */
 export interface PortfolioDocument {
   schemaVersion: 1;

@@ -173,6 +173,13 @@ describe('a refused document', () => {
     expectPmoError(() => workspace.load(doc), { code: 'wrong_type', path: 'projects[0].snapshots[0].earnedValue' });
   });
 
+  test('a misspelt field is refused with its path, from text and from an object', () => {
+    const doc = smallPortfolio();
+    doc.projects[0].activities[0].durationDayz = 3;
+    expectPmoError(() => new Workspace().load(JSON.stringify(doc)), { code: 'unknown_field', path: 'projects[0].activities[0].durationDayz' });
+    expectPmoError(() => new Workspace().load(doc), { code: 'unknown_field', path: 'projects[0].activities[0].durationDayz' });
+  });
+
   test('a negative duration throws negative_duration at the field', () => {
     const doc = smallPortfolio();
     doc.projects[0].activities[0].durationDays = -3;

@@ -8,6 +8,7 @@ import init, {
   type PmoError,
   type PortfolioDocument,
   type ProjectListItem,
+  type ScheduleChange,
 } from '../../pkg/pmo_analytics.js';
 
 export async function run(documentText: string): Promise<string[]> {
@@ -43,6 +44,11 @@ export async function run(documentText: string): Promise<string[]> {
   const version: number = schemaVersion();
   const project = workspace.project('p1');
   const firstActivity: string | undefined = project.activities?.[0]?.name;
+  const dates: Float64Array = workspace.scheduleArrays('p1');
+  const change: ScheduleChange = workspace.addDependency('p1', { predecessorId: 'a1', successorId: 'a2', type: 'SS', lagDays: 2 });
+  const moved: number = change.finishChangeMinutes + workspace.removeDependency('p1', 'a1', 'a2').changedActivityIds.length;
+  const critical: string[] = workspace.setActivityDuration('p1', 'a1', 3).criticalActivityIds;
+  warnings.push({ code: 'what_if', severity: 'warning', path: `${dates.length} ${moved} ${critical.join(',')}`, message: change.finish });
   workspace.free();
   return [...tree, ...budget, String(rag), String(found.length), String(version), String(firstActivity), ...warnings.map((w) => w.code)];
 }

@@ -6,7 +6,11 @@ use std::collections::HashMap;
 
 use serde::Serialize;
 
-use crate::schedule::result::{schedule_project, ProjectSchedule, ScheduleOptions};
+mod what_if;
+
+pub use what_if::ScheduleChange;
+
+use crate::schedule::result::{LiveSchedule, ProjectSchedule, ScheduleOptions};
 use crate::model::{
     self, Date, Finding, LoadError, OrgUnitKind, Phase, Portfolio, Project, ProjectStatus, Rag,
     RiskStatus, Severity,
@@ -20,6 +24,8 @@ pub enum WorkspaceError {
     ProjectNotFound(String),
     #[error("Project \"{project}\" has no activity with id \"{activity}\".")]
     ActivityNotFound { project: String, activity: String },
+    #[error("Project \"{project}\" has no link from \"{predecessor}\" to \"{successor}\".")]
+    DependencyNotFound { project: String, predecessor: String, successor: String },
     #[error("{0}")]
     Schedule(#[from] crate::schedule::compile::CompileError),
     #[error("{0}")]
@@ -32,7 +38,7 @@ impl WorkspaceError {
     pub fn code(&self) -> &str {
         match self {
             WorkspaceError::NotLoaded => "not_loaded",
-            WorkspaceError::ProjectNotFound(_) | WorkspaceError::ActivityNotFound { .. } => "not_found",
+            WorkspaceError::ProjectNotFound(_) | WorkspaceError::ActivityNotFound { .. } | WorkspaceError::DependencyNotFound { .. } => "not_found",
             WorkspaceError::Schedule(_) => "cannot_schedule",
             WorkspaceError::Import(error) => error.code(),
             WorkspaceError::Load(error) => error.code(),
@@ -43,6 +49,7 @@ impl WorkspaceError {
             WorkspaceError::NotLoaded => "",
             WorkspaceError::ProjectNotFound(_) => "id",
             WorkspaceError::ActivityNotFound { .. } => "activityId",
+            WorkspaceError::DependencyNotFound { .. } => "predecessorId",
             WorkspaceError::Schedule(_) | WorkspaceError::Import(_) => "",
             WorkspaceError::Load(error) => error.path(),
         }
@@ -150,6 +157,9 @@ pub struct SnapshotSummary {
 pub struct Workspace {
     portfolio: Option<Portfolio>,
     findings: Vec<Finding>,
+    /// Compiled networks of the projects scheduled so far, by project id, so a reschedule or a
+    /// what-if edit reruns only the passes. Dropped whenever their project is replaced.
+    schedules: HashMap<String, LiveSchedule>,
 }
 
 impl Workspace {
@@ -168,6 +178,7 @@ impl Workspace {
         let report = LoadReport { project_count: portfolio.projects.len(), findings: findings.clone() };
         self.portfolio = Some(portfolio);
         self.findings = findings;
+        self.schedules.clear();
         report
     }
 
@@ -322,6 +333,7 @@ impl Workspace {
             return Err(LoadError::Invalid(findings).into());
         }
         self.findings = findings.clone();
+        self.schedules.remove(&portfolio.projects[index].id);
         Ok(LoadReport { project_count: portfolio.projects.len(), findings })
     }
 
@@ -348,35 +360,30 @@ impl Workspace {
         Ok(report)
     }
 
-    /// The critical-path schedule of one project.
-    pub fn schedule(&self, id: &str, options: &ScheduleOptions) -> Result<ProjectSchedule, WorkspaceError> {
-        let index = self.project_index(id)?;
-        let project = &self.portfolio()?.projects[index];
-        Ok(schedule_project(project, &format!("projects[{index}]"), options)?)
+    /// The critical-path schedule of one project: a full reschedule on its resident network.
+    pub fn schedule(&mut self, id: &str, options: &ScheduleOptions) -> Result<ProjectSchedule, WorkspaceError> {
+        let (project, live) = self.live_schedule(id)?;
+        live.reschedule();
+        Ok(live.report(project, options))
     }
 
-    /// What-if: sets one activity's duration (working days), keeps it only if the portfolio
-    /// still validates, and returns the project's new schedule.
-    pub fn set_activity_duration(&mut self, project_id: &str, activity_id: &str, days: f64, options: &ScheduleOptions) -> Result<ProjectSchedule, WorkspaceError> {
-        let index = self.project_index(project_id)?;
-        let portfolio = self.portfolio.as_mut().ok_or(WorkspaceError::NotLoaded)?;
-        let project = &mut portfolio.projects[index];
-        let position = project.activities.iter().position(|a| a.id == activity_id).ok_or_else(|| WorkspaceError::ActivityNotFound {
-            project: project_id.to_string(),
-            activity: activity_id.to_string(),
-        })?;
-        if !days.is_finite() || days < 0.0 {
-            let path = format!("projects[{index}].activities[{position}].durationDays");
-            return Err(LoadError::Invalid(vec![Finding::error("negative_duration", path, format!("A duration must be a finite number of days, zero or more; got {days}."))]).into());
-        }
-        let previous = project.activities[position].duration_days;
-        project.activities[position].duration_days = model::WorkDuration::from_days(days);
-        let findings = model::validate_project(&format!("projects[{index}]"), project);
-        if findings.iter().any(|f| f.severity == Severity::Error) {
-            project.activities[position].duration_days = previous;
-            return Err(LoadError::Invalid(findings).into());
-        }
-        self.schedule(project_id, options)
+    /// The bulk form of `schedule`: six numbers per scheduled activity (see
+    /// `LiveSchedule::arrays`), after a full reschedule.
+    pub fn schedule_arrays(&mut self, id: &str) -> Result<Vec<f64>, WorkspaceError> {
+        let (project, live) = self.live_schedule(id)?;
+        live.reschedule();
+        Ok(live.arrays(project))
+    }
+
+    /// A project and its resident schedule, compiled on first use.
+    fn live_schedule(&mut self, id: &str) -> Result<(&Project, &mut LiveSchedule), WorkspaceError> {
+        let index = self.project_index(id)?;
+        let project = &self.portfolio.as_ref().ok_or(WorkspaceError::NotLoaded)?.projects[index];
+        let live = match self.schedules.entry(id.to_string()) {
+            std::collections::hash_map::Entry::Occupied(entry) => entry.into_mut(),
+            std::collections::hash_map::Entry::Vacant(entry) => entry.insert(LiveSchedule::new(project, &format!("projects[{index}]"))?),
+        };
+        Ok((project, live))
     }
 
     pub fn export_json(&self) -> Result<String, WorkspaceError> {
