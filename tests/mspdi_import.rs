@@ -155,3 +155,29 @@ fn dump_findings() {
         schema_version: SCHEMA_VERSION, id: "pf".into(), name: "x".into(), currency: "EUR".into(), status_date: None,
         fiscal_year_start_month: 1, org_units: vec![], projects: vec![project] }).chars().take(6000).collect::<String>());
 }
+
+#[test]
+fn night_shift_keeps_its_hours_per_weekday() {
+    // sample.xml's Night Shift, as the file writes it: Monday 23:00-24:00; Tuesday to Friday
+    // 00:00-03:00, 04:00-08:00, 23:00-24:00; Saturday 00:00-03:00, 04:00-08:00; Sunday off.
+    let Some(dir) = fixture_dir() else { return };
+    let xml = std::fs::read_to_string(dir.join("sample.xml")).expect("sample.xml");
+    let (project, findings) = read_mspdi(&xml, "p").expect("imports");
+    let night = project.calendars.iter().find(|c| c.name == "Night Shift").expect("Night Shift is imported");
+    let text = |hours: &[pmo_analytics::model::WorkingHours]| hours.iter().map(|h| format!("{}-{}", h.from, h.to)).collect::<Vec<_>>().join(" ");
+    let of_day = |day: pmo_analytics::model::Weekday| -> String {
+        match night.week_hours.iter().find(|w| w.day == day) {
+            Some(own) => text(&own.hours),
+            None if night.working_days.contains(&day) => text(&night.working_hours),
+            None => String::new(),
+        }
+    };
+    use pmo_analytics::model::Weekday::*;
+    assert_eq!(of_day(Monday), "23:00-24:00");
+    for day in [Tuesday, Wednesday, Thursday, Friday] {
+        assert_eq!(of_day(day), "00:00-03:00 04:00-08:00 23:00-24:00", "{day:?}");
+    }
+    assert_eq!(of_day(Saturday), "00:00-03:00 04:00-08:00");
+    assert_eq!(of_day(Sunday), "");
+    assert!(findings.iter().all(|f| f.code != "calendar_hours_simplified"));
+}

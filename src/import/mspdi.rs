@@ -14,8 +14,8 @@ use quick_xml::Reader;
 
 use crate::model::{
     Activity, Assignment, Baseline, BaselineActivity, Calendar, CalendarException, ClockTime, Constraint, ConstraintKind, Date,
-    DateTime, Dependency, DependencyKind, Finding, Phase, Project, ProjectStatus, Resource, ResourceKind, Weekday, WorkDuration,
-    WorkingHours,
+    DateTime, Dependency, DependencyKind, Finding, Phase, Project, ProjectStatus, Resource, ResourceKind, Weekday, WeekdayHours,
+    WorkDuration, WorkingHours,
 };
 
 /// Why a file could not be imported at all.
@@ -427,7 +427,15 @@ fn read_working_times(parent: &Element, path: &str, report: &mut Report) -> Vec<
         }
     }
     hours.sort_unstable();
-    hours
+    // Overlapping times would be refused by validation; MS Project would count them once.
+    let mut merged: Vec<(u32, u32)> = Vec::with_capacity(hours.len());
+    for (from, to) in hours {
+        match merged.last_mut() {
+            Some(last) if from < last.1 => last.1 = last.1.max(to),
+            _ => merged.push((from, to)),
+        }
+    }
+    merged
 }
 
 fn clip_range(from: NaiveDate, to: NaiveDate) -> Option<(NaiveDate, NaiveDate)> {
@@ -732,24 +740,20 @@ fn build_calendars(raw: &[RawCalendar], report: &mut Report) -> (Vec<Calendar>, 
             );
             continue;
         };
-        let hours = week[first].clone();
-        let differing: Vec<&str> = working
-            .iter()
-            .filter(|&&d| week[d] != hours)
-            .map(|&d| ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"][d])
-            .collect();
-        if !differing.is_empty() {
-            report.warn(
-                "calendar_hours_simplified",
-                format!("{path}.WeekDays"),
-                format!(
-                    "Calendar \"{}\" has different working hours on {}; the model keeps one set of hours per calendar, so those days use the {} hours.",
-                    calendar.name,
-                    differing.join(", "),
-                    ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"][first]
-                ),
-            );
+        // The hours most working days share become the calendar's hours (Monday first on a tie);
+        // days with other hours are listed in weekHours, so Night Shift or a short Friday keep
+        // their own hours. Days off are simply not working days.
+        let mut hours = week[first].clone();
+        let mut best = 0;
+        for &day in &working {
+            let count = working.iter().filter(|&&other| week[other] == week[day]).count();
+            if count > best {
+                best = count;
+                hours = week[day].clone();
+            }
         }
+        let week_hours: Vec<WeekdayHours> =
+            working.iter().filter(|&&d| week[d] != hours).map(|&d| WeekdayHours { day: WEEKDAYS[d], hours: to_hours(&week[d]) }).collect();
         let exceptions = resolve_exceptions(&by_uid, calendar.uid, 0)
             .into_iter()
             .map(|e| CalendarException {
@@ -763,8 +767,9 @@ fn build_calendars(raw: &[RawCalendar], report: &mut Report) -> (Vec<Calendar>, 
         calendars.push(Calendar {
             id: format!("cal-{}", calendar.uid),
             name: calendar.name.clone(),
-            working_days: working.iter().map(|&d| WEEKDAYS[d]).collect(),
+            working_days: working.iter().filter(|&&d| week[d] == hours).map(|&d| WEEKDAYS[d]).collect(),
             working_hours: to_hours(&hours),
+            week_hours,
             exceptions,
         });
         kept.insert(calendar.uid);
@@ -1514,10 +1519,17 @@ mod tests {
         assert_eq!(standard.exceptions.len(), 1);
         assert_eq!(standard.exceptions[0].from.to_string(), "2026-03-04");
         assert!(!standard.exceptions[0].working);
+        // Night inherits Monday and Tuesday from Standard and works Friday 23:00-24:00 (ToTime
+        // 00:00 is midnight at the end of the day): Friday keeps its own hours.
         let night = &project.calendars[1];
-        assert_eq!(night.working_days, vec![Weekday::Monday, Weekday::Tuesday, Weekday::Friday]);
+        assert_eq!(night.working_days, vec![Weekday::Monday, Weekday::Tuesday]);
+        assert_eq!(night.working_hours, standard.working_hours);
+        assert_eq!(night.week_hours.len(), 1);
+        assert_eq!(night.week_hours[0].day, Weekday::Friday);
+        assert_eq!(night.week_hours[0].hours, vec![WorkingHours { from: clock(23 * 60), to: clock(24 * 60) }]);
+        assert!(standard.week_hours.is_empty(), "a calendar with the same hours every day needs no weekHours");
         assert_eq!(night.exceptions.len(), 1, "exceptions are inherited");
-        assert!(findings.iter().any(|f| f.code == "calendar_hours_simplified" && f.message.contains("Night")));
+        assert!(findings.iter().all(|f| f.code != "calendar_hours_simplified"));
         // Baseline 0 is imported, baseline 1 and the hyperlink are reported.
         let baseline = project.baseline.as_ref().expect("baseline");
         assert_eq!(baseline.activities.len(), 1);

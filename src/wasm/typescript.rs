@@ -202,6 +202,8 @@ export interface CalendarDocument {
   name: string;
   workingDays?: Weekday[];
   workingHours?: WorkingHoursDocument[];
+  /** Weekdays with their own hours, overriding workingDays/workingHours for the days named; no hours: not worked. */
+  weekHours?: { day: Weekday; hours: WorkingHoursDocument[] }[];
   exceptions?: { name: string; from: IsoDate; to: IsoDate; working?: boolean; workingHours?: WorkingHoursDocument[] }[];
 }
 
