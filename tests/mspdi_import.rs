@@ -105,10 +105,15 @@ fn every_mspdi_fixture_imports_and_validates() {
 fn fixture_details_survive_the_import() {
     let Some(dir) = fixture_dir() else { return };
     let read = |name: &str| std::fs::read_to_string(dir.join(name)).ok().map(|xml| read_mspdi(&xml, "p").expect(name));
+    if let Some((project, _)) = read("baselines.xml") {
+        // <StartDate>2008-01-30T09:00:00</StartDate>: the plan starts at 09:00, not at 08:00.
+        assert_eq!(project.start_date.to_string(), "2008-01-30T09:00");
+    }
     if let Some((project, _)) = read("mspdirelations.xml") {
         assert_eq!(project.currency, "GBP");
         assert_eq!(project.calendar_id.as_deref(), Some("cal-1"));
-        assert_eq!(project.start_date.to_string(), "2006-09-21");
+        // <StartDate>2006-09-21T08:00:00</StartDate>: the time is kept.
+        assert_eq!(project.start_date.to_string(), "2006-09-21T08:00");
         let kinds: Vec<String> = project.dependencies.iter().map(|d| format!("{:?}", d.kind)).collect();
         for kind in ["FS", "SS", "FF", "SF"] {
             assert!(kinds.iter().any(|k| k == kind), "{kind} missing from {kinds:?}");

@@ -118,6 +118,7 @@ fn shape_errors_name_the_field() {
         ("unknown_field", "projects[0].activities[1].durationDay", Box::new(|d| project(d)["activities"][1]["durationDay"] = json!(3))),
         ("unknown_value", "projects[0].dependencies[0].type", Box::new(|d| project(d)["dependencies"][0]["type"] = json!("XX"))),
         ("invalid_date", "projects[0].startDate", Box::new(|d| project(d)["startDate"] = json!("2026-02-30"))),
+        ("invalid_date", "projects[0].startDate", Box::new(|d| project(d)["startDate"] = json!("2026-02-03T25:00"))),
         ("invalid_date", "projects[0].financials[0].month", Box::new(|d| project(d)["financials"][0]["month"] = json!("2026-13"))),
         ("invalid_date", "projects[0].calendars[0].workingHours[0].from", Box::new(|d| project(d)["calendars"][0]["workingHours"] = json!([{ "from": "8am", "to": "12:00" }]))),
         ("invalid_duration", "projects[0].activities[1].durationDays", Box::new(|d| project(d)["activities"][1]["durationDays"] = json!("P2M"))),

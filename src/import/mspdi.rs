@@ -1309,30 +1309,17 @@ pub fn read_mspdi(xml: &str, project_id: &str) -> Result<(Project, Vec<Finding>)
         );
     }
 
-    // Start date: StartDate, else the earliest task date.
-    let start_date = match root.value("StartDate").and_then(parse_datetime) {
-        Some(start) => {
-            let first_working_minute = calendars
-                .iter()
-                .find(|c| Some(&c.id) == calendar_id.as_ref())
-                .and_then(|c| c.working_hours.first())
-                .map_or(8 * 60, |h| h.from.minute_of_day);
-            let minute = (start.time() - NaiveTime::MIN).num_minutes();
-            if minute != 0 && minute != first_working_minute as i64 {
-                report.warn(
-                    "start_time_not_imported",
-                    "StartDate",
-                    format!("The project starts at {}; the model keeps the start as a date, so scheduling starts at the first working time of {}.", start.format("%H:%M"), start.date()),
-                );
-            }
-            start.date()
-        }
+    // Start: StartDate with its time (MS Project starts the plan at that minute, 09:00 in some
+    // files), else the start of the earliest task date.
+    let start = match root.value("StartDate").and_then(parse_datetime) {
+        Some(start) => start,
         None => {
             let fallback = earliest_task_date.ok_or(ImportError::MissingStartDate)?;
             report.warn("start_date_assumed", "StartDate", format!("The file has no usable project start date; the earliest task (or creation) date {fallback} is used."));
-            fallback
+            fallback.and_time(NaiveTime::MIN)
         }
     };
+    let start_date = start.date();
     let baseline = if baseline_entries.is_empty() {
         None
     } else {
@@ -1354,7 +1341,7 @@ pub fn read_mspdi(xml: &str, project_id: &str) -> Result<(Project, Vec<Finding>)
         status: ProjectStatus::Active,
         currency,
         status_date,
-        start_date: Date(start_date),
+        start_date: DateTime(start),
         committed_finish: None,
         calendar_id,
         calendars,
@@ -1489,7 +1476,7 @@ mod tests {
         assert_eq!(project.name, "Tiny");
         assert_eq!(project.currency, "EUR");
         assert!(codes.contains(&"currency_defaulted"));
-        assert_eq!(project.start_date.to_string(), "2026-03-02");
+        assert_eq!(project.start_date.to_string(), "2026-03-02T08:00");
         assert_eq!(project.calendar_id.as_deref(), Some("cal-1"));
         let ids: Vec<&str> = project.activities.iter().map(|a| a.id.as_str()).collect();
         assert_eq!(ids, ["T1", "T2", "T3", "T6"], "summary of the project, null and blank rows are skipped");

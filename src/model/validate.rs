@@ -152,7 +152,7 @@ fn check_org_units(check: &mut Checker, portfolio: &Portfolio) {
 fn check_project(check: &mut Checker, path: &str, project: &Project) {
     check.text(&format!("{path}.name"), &project.name, "project");
     check.currency(&format!("{path}.currency"), &project.currency);
-    check.date(&format!("{path}.startDate"), project.start_date);
+    check.date_time(&format!("{path}.startDate"), project.start_date);
     check.date_opt(&format!("{path}.statusDate"), project.status_date);
     check.date_opt(&format!("{path}.committedFinish"), project.committed_finish);
     check.money(&format!("{path}.budgetAtCompletion"), project.budget_at_completion);

@@ -179,7 +179,8 @@ export interface ProjectDocument {
   status: ProjectStatus;
   currency: string;
   statusDate?: IsoDate | null;
-  startDate: IsoDate;
+  /** A date (its first working minute) or a date-time such as MS Project's 09:00 start. */
+  startDate: IsoDate | IsoDateTime;
   committedFinish?: IsoDate | null;
   calendarId?: string | null;
   calendars?: CalendarDocument[];
