@@ -105,6 +105,20 @@ fn every_mspdi_fixture_imports_and_validates() {
 fn fixture_details_survive_the_import() {
     let Some(dir) = fixture_dir() else { return };
     let read = |name: &str| std::fs::read_to_string(dir.join(name)).ok().map(|xml| read_mspdi(&xml, "p").expect(name));
+    if let Some((project, findings)) = read("mspdiduration.xml") {
+        // Task 8: <Duration>PT24H0M0S</Duration><DurationFormat>8</DurationFormat> is one elapsed
+        // day, 1,440 clock minutes, on a calendar that works every minute; Task 3 (format 7,
+        // PT8H0M0S) stays one working day on the project calendar.
+        let by_id = |id: &str| project.activities.iter().find(|a| a.id == id).expect(id);
+        assert_eq!(by_id("T8").duration_days.minutes, 1440);
+        let elapsed = project.calendars.iter().find(|c| Some(&c.id) == by_id("T8").calendar_id.as_ref()).expect("T8's calendar");
+        assert_eq!(elapsed.working_days.len(), 7);
+        assert_eq!(elapsed.working_hours.iter().map(|h| h.to.minute_of_day - h.from.minute_of_day).sum::<u32>(), 1440);
+        assert_eq!(by_id("T3").duration_days.minutes, 480);
+        assert_eq!(by_id("T3").calendar_id, None);
+        let finding = findings.iter().find(|f| f.code == "elapsed_duration").expect("elapsed tasks are reported");
+        assert_eq!(finding.ids, ["T6", "T7", "T8", "T9", "T10"]);
+    }
     if let Some((project, _)) = read("baselines.xml") {
         // <StartDate>2008-01-30T09:00:00</StartDate>: the plan starts at 09:00, not at 08:00.
         assert_eq!(project.start_date.to_string(), "2008-01-30T09:00");

@@ -782,6 +782,9 @@ fn build_calendars(raw: &[RawCalendar], report: &mut Report) -> (Vec<Calendar>, 
 
 const PROJECT_CONTEXT: &str = "project properties";
 
+/// The calendar given to tasks with elapsed durations; MSPDI calendar ids are `cal-<number>`.
+const ELAPSED_CALENDAR_ID: &str = "cal-elapsed";
+
 const PROJECT_FIELDS: &[&str] = &[
     "Name", "StartDate", "StatusDate", "CurrencyCode", "CalendarUID", "Calendars", "Tasks", "Resources", "Assignments", "MinutesPerDay",
 ];
@@ -960,9 +963,12 @@ pub fn read_mspdi(xml: &str, project_id: &str) -> Result<(Project, Vec<Finding>)
             }
         };
         let elapsed = element.value("DurationFormat").and_then(parse_i64).is_some_and(is_elapsed_format);
+        // MS Project writes elapsed durations in clock hours (PT24H for 1ed); should a day unit
+        // appear, an elapsed day is 24 hours.
+        let day_minutes = if elapsed { 1440.0 } else { minutes_per_day };
         let duration_minutes = match element.value("Duration") {
             None => 0,
-            Some(text) => match parse_duration_minutes(text, minutes_per_day) {
+            Some(text) => match parse_duration_minutes(text, day_minutes) {
                 Some(minutes) if minutes < 0.0 => {
                     report.warn("invalid_value", format!("{path}.Duration"), format!("Task \"{name}\" has a negative duration {text}; 0 is used."));
                     0
@@ -1162,11 +1168,36 @@ pub fn read_mspdi(xml: &str, project_id: &str) -> Result<(Project, Vec<Finding>)
             completed_baselines,
         );
     }
+    let mut calendars = calendars;
     if !elapsed_ids.is_empty() {
+        // An elapsed duration (DurationFormat 4, 6, 8, 10, 12 and their estimated forms 36-44)
+        // runs on the clock: nights, weekends and holidays count, so MS Project's elapsed day is
+        // 24 hours and its slack on such a task is in clock minutes. A duration on a calendar
+        // that works every minute is exactly that, so these tasks get one.
+        let mut replaced = Vec::new();
+        for activity in activities.iter_mut().filter(|a| elapsed_ids.contains(&a.id)) {
+            if let Some(own) = activity.calendar_id.replace(ELAPSED_CALENDAR_ID.to_string()) {
+                replaced.push(format!("{} ({own})", activity.id));
+            }
+        }
+        calendars.push(Calendar {
+            id: ELAPSED_CALENDAR_ID.to_string(),
+            name: "Elapsed time (24 hours, 7 days)".to_string(),
+            working_days: vec![
+                Weekday::Monday, Weekday::Tuesday, Weekday::Wednesday, Weekday::Thursday, Weekday::Friday, Weekday::Saturday, Weekday::Sunday,
+            ],
+            working_hours: vec![WorkingHours { from: clock(0), to: clock(24 * 60) }],
+            week_hours: Vec::new(),
+            exceptions: Vec::new(),
+        });
+        let replaced_note = if replaced.is_empty() { String::new() } else { format!(" Their own task calendars are set aside: {}.", replaced.join(", ")) };
         report.warn_ids(
             "elapsed_duration",
             format!("tasks[UID={}].DurationFormat", elapsed_ids[0].trim_start_matches('T')),
-            format!("{} task(s) have elapsed durations (24-hour days); the model counts durations in working time, so these are imported as the same number of working minutes.", elapsed_ids.len()),
+            format!(
+                "{} task(s) have elapsed durations (24-hour days, weekends and holidays included); they are scheduled on the calendar \"{ELAPSED_CALENDAR_ID}\", which works every minute, so their durations and slack are in clock minutes as in MS Project. A working-time lag into such a task is counted on that calendar too.{replaced_note}",
+                elapsed_ids.len()
+            ),
             elapsed_ids,
         );
     }
