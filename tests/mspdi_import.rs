@@ -105,10 +105,29 @@ fn every_mspdi_fixture_imports_and_validates() {
 fn fixture_details_survive_the_import() {
     let Some(dir) = fixture_dir() else { return };
     let read = |name: &str| std::fs::read_to_string(dir.join(name)).ok().map(|xml| read_mspdi(&xml, "p").expect(name));
+    if let Some((project, findings)) = read("mspdiduration.xml") {
+        // Task 8: <Duration>PT24H0M0S</Duration><DurationFormat>8</DurationFormat> is one elapsed
+        // day, 1,440 clock minutes, on a calendar that works every minute; Task 3 (format 7,
+        // PT8H0M0S) stays one working day on the project calendar.
+        let by_id = |id: &str| project.activities.iter().find(|a| a.id == id).expect(id);
+        assert_eq!(by_id("T8").duration_days.minutes, 1440);
+        let elapsed = project.calendars.iter().find(|c| Some(&c.id) == by_id("T8").calendar_id.as_ref()).expect("T8's calendar");
+        assert_eq!(elapsed.working_days.len(), 7);
+        assert_eq!(elapsed.working_hours.iter().map(|h| h.to.minute_of_day - h.from.minute_of_day).sum::<u32>(), 1440);
+        assert_eq!(by_id("T3").duration_days.minutes, 480);
+        assert_eq!(by_id("T3").calendar_id, None);
+        let finding = findings.iter().find(|f| f.code == "elapsed_duration").expect("elapsed tasks are reported");
+        assert_eq!(finding.ids, ["T6", "T7", "T8", "T9", "T10"]);
+    }
+    if let Some((project, _)) = read("baselines.xml") {
+        // <StartDate>2008-01-30T09:00:00</StartDate>: the plan starts at 09:00, not at 08:00.
+        assert_eq!(project.start_date.to_string(), "2008-01-30T09:00");
+    }
     if let Some((project, _)) = read("mspdirelations.xml") {
         assert_eq!(project.currency, "GBP");
         assert_eq!(project.calendar_id.as_deref(), Some("cal-1"));
-        assert_eq!(project.start_date.to_string(), "2006-09-21");
+        // <StartDate>2006-09-21T08:00:00</StartDate>: the time is kept.
+        assert_eq!(project.start_date.to_string(), "2006-09-21T08:00");
         let kinds: Vec<String> = project.dependencies.iter().map(|d| format!("{:?}", d.kind)).collect();
         for kind in ["FS", "SS", "FF", "SF"] {
             assert!(kinds.iter().any(|k| k == kind), "{kind} missing from {kinds:?}");
@@ -154,4 +173,30 @@ fn dump_findings() {
     eprintln!("{}", pmo_analytics::model::to_json_string(&Portfolio {
         schema_version: SCHEMA_VERSION, id: "pf".into(), name: "x".into(), currency: "EUR".into(), status_date: None,
         fiscal_year_start_month: 1, org_units: vec![], projects: vec![project] }).chars().take(6000).collect::<String>());
+}
+
+#[test]
+fn night_shift_keeps_its_hours_per_weekday() {
+    // sample.xml's Night Shift, as the file writes it: Monday 23:00-24:00; Tuesday to Friday
+    // 00:00-03:00, 04:00-08:00, 23:00-24:00; Saturday 00:00-03:00, 04:00-08:00; Sunday off.
+    let Some(dir) = fixture_dir() else { return };
+    let xml = std::fs::read_to_string(dir.join("sample.xml")).expect("sample.xml");
+    let (project, findings) = read_mspdi(&xml, "p").expect("imports");
+    let night = project.calendars.iter().find(|c| c.name == "Night Shift").expect("Night Shift is imported");
+    let text = |hours: &[pmo_analytics::model::WorkingHours]| hours.iter().map(|h| format!("{}-{}", h.from, h.to)).collect::<Vec<_>>().join(" ");
+    let of_day = |day: pmo_analytics::model::Weekday| -> String {
+        match night.week_hours.iter().find(|w| w.day == day) {
+            Some(own) => text(&own.hours),
+            None if night.working_days.contains(&day) => text(&night.working_hours),
+            None => String::new(),
+        }
+    };
+    use pmo_analytics::model::Weekday::*;
+    assert_eq!(of_day(Monday), "23:00-24:00");
+    for day in [Tuesday, Wednesday, Thursday, Friday] {
+        assert_eq!(of_day(day), "00:00-03:00 04:00-08:00 23:00-24:00", "{day:?}");
+    }
+    assert_eq!(of_day(Saturday), "00:00-03:00 04:00-08:00");
+    assert_eq!(of_day(Sunday), "");
+    assert!(findings.iter().all(|f| f.code != "calendar_hours_simplified"));
 }

@@ -1,29 +1,104 @@
-//! How close our schedule comes to the dates MS Project saved in each MSPDI fixture.
+//! How close our schedule comes to the values MS Project computed and saved in each MSPDI fixture.
 //!
-//! For every task the file's EarlyStart, EarlyFinish, LateStart, LateFinish and TotalSlack are
-//! compared with `schedule_project` on the imported plan; the test prints
-//! "file: N of M activities match" and asserts only that scheduling succeeds. Known reasons for
-//! differences (see /tmp/ms-scheduler-notes.md §9-10 and the import findings):
-//! - the model's project start is a date, so plans starting at 09:00 (baselines, mspdinulltasks)
-//!   start at the calendar's first working minute instead;
-//! - one set of working hours per calendar (Night Shift and similar are simplified);
-//! - assignment-driven durations (resource calendars, units), splits and contours are not modelled;
-//! - manual tasks are scheduled automatically (task-links, task-durations, task-baselines);
-//! - elapsed durations are imported as working minutes (mspdiduration);
-//! - MS Project's exact 08:00-versus-17:00 storage choices (LF snap-back, SF/FF anchoring) may
-//!   differ from our scheduler's, and some saved values are stale (mspdiduration, mspditimephased);
-//! - sample1.xml carries no computed dates at all (written by another tool).
-//! - MS Project stores an SF-driven successor's finish at the anchor (mspdirelations T5 finishes
-//!   Mon 08:00 where we store the equivalent Fri 17:00).
+//! For every task of every fixture that carries computed values, the file's EarlyStart,
+//! EarlyFinish, LateStart, LateFinish, TotalSlack, FreeSlack and Critical are compared with
+//! `schedule_project` on the imported plan. Dates are compared in working minutes on the
+//! activity's calendar (both moments become "working minutes since 1980-01-01" on the compiled
+//! calendar), because MS Project may store a finish at 17:00 where we store the next 08:00 and
+//! the two are the same point of work. Slack is in tenths of a minute in the file.
 //!
-//! Floors are asserted only where the plan is fully representable: the 110 one-day tasks of
-//! task-durations / task-baselines, and 4 of the 5 tasks of mspdirelations (T5 is the SF case).
+//! The test prints "file: N of M activities match" and, per file, how many activities differ in
+//! each field and the first differences. Each file's floor is the count matched today, so a
+//! regression fails; files whose values cannot all be reproduced say why in `UNREPRODUCIBLE`.
+//! In short, what MS Project saved and we cannot reproduce comes from:
+//! - durations driven by resource assignments on resource calendars (Night Shift resources,
+//!   units below 100%), and split tasks: the model has one duration per activity, in one piece;
+//! - manually scheduled tasks: unlinked ones are not critical in MS Project, and a manual
+//!   predecessor of a successor without successors gets the project finish as late finish;
+//! - summary dates, which MS Project rolls up from the children (earliest child start) where our
+//!   summary start bracket sits at the project start;
+//! - mspdiduration.xml's T1-T4 late dates, which disagree with T5's in the same file.
+//! The Primavera files in the folder are not MSPDI and sample1.xml and the two calendar files
+//! carry no computed task dates, so they are listed as not compared.
 
+use std::collections::HashMap;
 use std::path::Path;
 
 use chrono::NaiveDateTime;
 use pmo_analytics::import::read_mspdi;
-use pmo_analytics::schedule::result::{schedule_project, ScheduleOptions};
+use pmo_analytics::model::Project;
+use pmo_analytics::schedule::calendar::{moment_of, Moment, WorkCalendar};
+use pmo_analytics::schedule::result::{schedule_project, ActivitySchedule, ScheduleOptions};
+
+/// What matches per file today: activities matching on every field, then activities matching
+/// on each field in `FIELDS` order. Falling below any of these fails the test, so a regression in
+/// one field shows even where another field already differs.
+const FLOORS: &[(&str, usize, [usize; 7])] = &[
+    ("baselines.xml", 1, [1, 1, 1, 1, 1, 1, 1]),
+    ("mspdiduration.xml", 6, [10, 10, 6, 6, 6, 6, 10]),
+    ("mspdinulltasks.xml", 5, [5, 5, 5, 5, 5, 5, 5]),
+    ("mspdirelations.xml", 5, [5, 5, 5, 5, 5, 5, 5]),
+    ("mspdiresource.xml", 1, [2, 1, 2, 1, 3, 3, 3]),
+    ("mspdisplittask.xml", 0, [2, 0, 1, 0, 1, 1, 2]),
+    ("mspditimephased.xml", 17, [36, 22, 25, 22, 18, 18, 40]),
+    ("sample.xml", 0, [18, 17, 2, 0, 2, 8, 19]),
+    ("task-baselines-project2019-mspdi.xml", 0, [110, 110, 110, 110, 110, 110, 0]),
+    ("task-durations-project2019-mspdi.xml", 0, [110, 110, 110, 110, 110, 110, 0]),
+    ("task-links-project2019-mspdi.xml", 14, [16, 16, 14, 14, 14, 16, 16]),
+];
+
+/// Why the remaining differences of a file cannot be reproduced (printed with its count).
+const UNREPRODUCIBLE: &[(&str, &str)] = &[
+    (
+        "mspdiduration.xml",
+        "T1-T4 have no successors and MS Project saved LateFinish 2009-04-21 17:00 for them, while T5, also without \
+         successors, got 2009-04-23 17:00 and the project finishes 2009-04-24 08:00 (T10, 30 elapsed days). No single \
+         late-finish rule gives both; the T1-T4 values look left over from an earlier calculation (saved by Project \
+         2007). Elapsed tasks T6-T10 match since they run on a 24-hour calendar.",
+    ),
+    (
+        "mspdiresource.xml",
+        "T2 (48h, three 24h assignments, resource 3 on Night Shift) and T3 (40h of work on a resource calendar, \
+         finishing 09:08:24) are resource-driven: MS Project schedules each assignment's work on its resource's \
+         calendar and finishes the task with the last assignment. The model keeps one task duration and no \
+         resource calendars; seconds are below the scheduler's minute.",
+    ),
+    (
+        "mspdisplittask.xml",
+        "T1 and T2 are split: MS Project saved finishes a week later than their 10d and 15d of work from the start, \
+         because the work stops and resumes. The model schedules an activity in one piece.",
+    ),
+    (
+        "mspditimephased.xml",
+        "finishes of resource-driven and split tasks (timephased work, Night Shift resources) cannot be reproduced, \
+         and their late dates and slack follow from the project finish they set; the summary task's early and \
+         late dates are also rolled up from its children by MS Project (see sample.xml).",
+    ),
+    (
+        "sample.xml",
+        "T2 (Second Task, 800h) is resource-driven: 200h at 50% on the Standard calendar and 300h at 75% on Night \
+         Shift finish 2003-03-18 08:00; we schedule 100 days and finish 2003-05-26, which moves every late date. \
+         T6 (Recurring Task, a summary of two SNET tasks) has ES 2003-02-03 in MS Project, the earliest child start; \
+         our summary bracket starts at the project start (a rollup rule in result.rs, not a model gap).",
+    ),
+    (
+        "task-durations-project2019-mspdi.xml",
+        "all 110 tasks are manually scheduled (Manual=1) and unlinked; MS Project saved TotalSlack 0 with Critical 0 \
+         for them, while linked manual tasks with zero slack are critical (task-links T9, T10). The model has no \
+         manual flag and result.rs marks every zero-float activity critical.",
+    ),
+    (
+        "task-baselines-project2019-mspdi.xml",
+        "as task-durations: 110 unlinked manually scheduled tasks with TotalSlack 0 that MS Project does not mark critical.",
+    ),
+    (
+        "task-links-project2019-mspdi.xml",
+        "T11 (SF +2d into T12) and T13 (SS +2d into T14) are manually scheduled predecessors whose successors have no \
+         successors: MS Project gives them the project finish, 2018-11-02 17:00, as late finish instead of the date \
+         the link allows (MPXJ's MicrosoftScheduler does the same for a manual SS predecessor). The model has no \
+         manual flag and the backward pass treats every task alike.",
+    ),
+];
 
 fn first_value<'a>(block: &'a str, tag: &str) -> Option<&'a str> {
     let open = format!("<{tag}>");
@@ -32,18 +107,22 @@ fn first_value<'a>(block: &'a str, tag: &str) -> Option<&'a str> {
     Some(block[start..end].trim())
 }
 
+#[derive(Debug)]
 struct Saved {
     early_start: Option<NaiveDateTime>,
     early_finish: Option<NaiveDateTime>,
     late_start: Option<NaiveDateTime>,
     late_finish: Option<NaiveDateTime>,
     total_slack_minutes: Option<f64>,
+    free_slack_minutes: Option<f64>,
+    critical: Option<bool>,
 }
 
 /// The saved values of each task by UID, by a plain string scan of the `<Task>` blocks.
-fn saved_values(xml: &str) -> std::collections::HashMap<String, Saved> {
+fn saved_values(xml: &str) -> HashMap<String, Saved> {
     let date = |block: &str, tag: &str| first_value(block, tag).and_then(|t| NaiveDateTime::parse_from_str(t, "%Y-%m-%dT%H:%M:%S").ok());
-    let mut saved = std::collections::HashMap::new();
+    let tenths = |block: &str, tag: &str| first_value(block, tag).and_then(|t| t.parse::<f64>().ok()).map(|tenths| tenths / 10.0);
+    let mut saved = HashMap::new();
     let mut rest = xml;
     while let Some(start) = rest.find("<Task>") {
         let after = &rest[start + "<Task>".len()..];
@@ -58,11 +137,74 @@ fn saved_values(xml: &str) -> std::collections::HashMap<String, Saved> {
                 early_finish: date(block, "EarlyFinish"),
                 late_start: date(block, "LateStart"),
                 late_finish: date(block, "LateFinish"),
-                total_slack_minutes: first_value(block, "TotalSlack").and_then(|t| t.parse::<f64>().ok()).map(|tenths| tenths / 10.0),
+                total_slack_minutes: tenths(block, "TotalSlack"),
+                free_slack_minutes: tenths(block, "FreeSlack"),
+                critical: first_value(block, "Critical").map(|t| t == "1"),
             },
         );
     }
     saved
+}
+
+/// The fields compared, in the order they are reported.
+const FIELDS: [&str; 7] = ["EarlyStart", "EarlyFinish", "LateStart", "LateFinish", "TotalSlack", "FreeSlack", "Critical"];
+
+/// The calendar an activity is scheduled on, compiled as the scheduler compiles it.
+fn calendar_of(project: &Project, calendar_id: Option<&str>) -> WorkCalendar {
+    calendar_id
+        .or(project.calendar_id.as_deref())
+        .and_then(|id| project.calendars.iter().find(|c| c.id == id))
+        .map(|c| WorkCalendar::compile(c).expect("the schedule compiled this calendar"))
+        .unwrap_or_else(WorkCalendar::standard)
+}
+
+/// Working minutes from the start of 1980 to `moment`: two moments with no work between them
+/// (Friday 17:00 and Monday 08:00) get the same number.
+fn working_minute(calendar: &WorkCalendar, epoch: Moment, moment: NaiveDateTime) -> i64 {
+    calendar.work_between(epoch, moment_of(moment))
+}
+
+/// The fields of one activity that differ from MS Project's, with both values for the report.
+fn differences(ours: &ActivitySchedule, theirs: &Saved, calendar: &WorkCalendar) -> Vec<(usize, String)> {
+    let epoch = moment_of(NaiveDateTime::parse_from_str("1980-01-01T00:00:00", "%Y-%m-%dT%H:%M:%S").unwrap());
+    let mut differing = Vec::new();
+    let dates = [
+        (ours.early_start.0, theirs.early_start),
+        (ours.early_finish.0, theirs.early_finish),
+        (ours.late_start.0, theirs.late_start),
+        (ours.late_finish.0, theirs.late_finish),
+    ];
+    for (field, (our_date, their_date)) in dates.into_iter().enumerate() {
+        let equal = their_date.is_some_and(|t| working_minute(calendar, epoch, t) == working_minute(calendar, epoch, our_date));
+        if !equal {
+            differing.push((field, format!("{} ours {} theirs {}", FIELDS[field], our_date, their_date.map_or("absent".to_string(), |t| t.to_string()))));
+        }
+    }
+    let slacks = [(ours.total_float_minutes, theirs.total_slack_minutes), (ours.free_float_minutes, theirs.free_slack_minutes)];
+    for (offset, (our_slack, their_slack)) in slacks.into_iter().enumerate() {
+        // Saved slack has tenths of a minute; ours is whole minutes.
+        if !their_slack.is_some_and(|t| (t - our_slack as f64).abs() < 0.5) {
+            let field = 4 + offset;
+            differing.push((field, format!("{} ours {our_slack} min theirs {}", FIELDS[field], their_slack.map_or("absent".to_string(), |t| format!("{t} min")))));
+        }
+    }
+    if theirs.critical != Some(ours.critical) {
+        differing.push((6, format!("Critical ours {} theirs {:?}", ours.critical, theirs.critical)));
+    }
+    differing
+}
+
+#[test]
+fn a_finish_at_five_equals_the_next_start_at_eight() {
+    // Hand computation on the Standard calendar: no work between Friday 17:00 and Monday 08:00,
+    // one minute between Monday 08:00 and 08:01.
+    let calendar = WorkCalendar::standard();
+    let at = |text: &str| NaiveDateTime::parse_from_str(text, "%Y-%m-%dT%H:%M:%S").unwrap();
+    let epoch = moment_of(at("1980-01-01T00:00:00"));
+    let friday_evening = working_minute(&calendar, epoch, at("2026-03-06T17:00:00"));
+    assert_eq!(friday_evening, working_minute(&calendar, epoch, at("2026-03-09T08:00:00")));
+    assert_eq!(friday_evening + 1, working_minute(&calendar, epoch, at("2026-03-09T08:01:00")));
+    assert_eq!(friday_evening - 480, working_minute(&calendar, epoch, at("2026-03-05T17:00:00")));
 }
 
 #[test]
@@ -75,47 +217,74 @@ fn schedule_parity_with_ms_project() {
     let mut files: Vec<_> = std::fs::read_dir(&dir).unwrap().filter_map(|e| e.ok().map(|e| e.path())).filter(|p| p.extension().is_some_and(|x| x == "xml")).collect();
     files.sort();
     let (mut total_matched, mut total) = (0, 0);
+    let mut failures = Vec::new();
     for path in files {
         let file = path.file_name().unwrap().to_string_lossy().to_string();
         let xml = std::fs::read_to_string(&path).unwrap();
-        let Ok((project, _)) = read_mspdi(&xml, "p") else { continue };
+        let project = match read_mspdi(&xml, "p") {
+            Ok((project, _)) => project,
+            Err(error) => {
+                // The Primavera exports in the folder carry no MS Project values to compare.
+                eprintln!("{file}: not compared ({}: {error})", error.code());
+                continue;
+            }
+        };
         let saved = saved_values(&xml);
         let schedule = schedule_project(&project, "projects[0]", &ScheduleOptions::default()).unwrap_or_else(|e| panic!("{file}: {e}"));
         let (mut matched, mut compared) = (0, 0);
-        let mut first_mismatch = None;
+        let mut by_field = [0usize; FIELDS.len()];
+        let mut examples = Vec::new();
         for activity in &schedule.activities {
             let Some(expected) = saved.get(&activity.id) else { continue };
             if expected.early_start.is_none() {
-                continue; // nothing saved to compare with (sample1.xml)
+                continue; // nothing computed was saved for this task (sample1.xml)
             }
             compared += 1;
-            let ours = (
-                Some(activity.early_start.0),
-                Some(activity.early_finish.0),
-                Some(activity.late_start.0),
-                Some(activity.late_finish.0),
-                Some(activity.total_float_minutes as f64),
-            );
-            let theirs = (expected.early_start, expected.early_finish, expected.late_start, expected.late_finish, expected.total_slack_minutes);
-            let slack_equal = match (ours.4, theirs.4) {
-                (Some(a), Some(b)) => (a - b).abs() < 0.5,
-                _ => false,
-            };
-            if ours.0 == theirs.0 && ours.1 == theirs.1 && ours.2 == theirs.2 && ours.3 == theirs.3 && slack_equal {
+            let calendar_id = project.activities.iter().find(|a| a.id == activity.id).and_then(|a| a.calendar_id.as_deref());
+            let calendar = calendar_of(&project, calendar_id);
+            let differing = differences(activity, expected, &calendar);
+            if differing.is_empty() {
                 matched += 1;
-            } else if first_mismatch.is_none() {
-                first_mismatch = Some(format!("{}: ours {:?} theirs {:?}", activity.id, ours, theirs));
+                continue;
+            }
+            for (field, _) in &differing {
+                by_field[*field] += 1;
+            }
+            if examples.len() < 6 {
+                examples.push(format!("    {}: {}", activity.id, differing.iter().map(|(_, text)| text.as_str()).collect::<Vec<_>>().join("; ")));
             }
         }
-        eprintln!("{file}: {matched} of {compared} activities match{}", first_mismatch.map(|m| format!(" (first difference {m})")).unwrap_or_default());
-        let floor = match file.as_str() {
-            "task-durations-project2019-mspdi.xml" | "task-baselines-project2019-mspdi.xml" => compared,
-            "mspdirelations.xml" => 4,
-            _ => 0,
-        };
-        assert!(matched >= floor, "{file}: only {matched} of {compared} activities match (expected at least {floor})");
+        if compared == 0 {
+            eprintln!("{file}: not compared (no task carries computed dates)");
+            continue;
+        }
+        eprintln!("{file}: {matched} of {compared} activities match");
+        if matched < compared {
+            let mut counts: Vec<(usize, &str)> = by_field.iter().copied().zip(FIELDS).filter(|(n, _)| *n > 0).collect();
+            counts.sort_by(|a, b| b.0.cmp(&a.0));
+            eprintln!("  differing: {}", counts.iter().map(|(n, field)| format!("{field} {n}")).collect::<Vec<_>>().join(", "));
+            for example in &examples {
+                eprintln!("{example}");
+            }
+            if let Some((_, why)) = UNREPRODUCIBLE.iter().find(|(name, _)| *name == file) {
+                eprintln!("  why: {why}");
+            }
+        }
+        let field_matched: Vec<usize> = by_field.iter().map(|differing| compared - differing).collect();
+        eprintln!("  matching per field: {}", FIELDS.iter().zip(&field_matched).map(|(f, n)| format!("{f} {n}")).collect::<Vec<_>>().join(", "));
+        // A file without a floor must match fully: new fixtures start at full parity or get a row.
+        let (floor, field_floors) = FLOORS.iter().find(|(name, ..)| *name == file).map_or((compared, [compared; 7]), |(_, floor, fields)| (*floor, *fields));
+        if matched < floor {
+            failures.push(format!("{file}: only {matched} of {compared} activities match (at least {floor} did before)"));
+        }
+        for ((field, now), before) in FIELDS.iter().zip(&field_matched).zip(field_floors) {
+            if *now < before {
+                failures.push(format!("{file}: {field} matches for {now} activities, {before} before"));
+            }
+        }
         total_matched += matched;
         total += compared;
     }
     eprintln!("mspdi_parity: {total_matched} of {total} activities match overall");
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
 }

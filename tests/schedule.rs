@@ -260,3 +260,59 @@ fn the_sample_schedules_every_project() {
         assert_eq!(!schedule.critical_path.activity_ids.is_empty(), work_left, "{}", project.id);
     }
 }
+
+#[test]
+fn weekdays_with_their_own_hours() {
+    // Friday is short (08:00-12:00) and Saturday works a night shift 22:00-24:00; the other days
+    // keep the Standard hours. A 2-day task from Thursday 8 January 2026: Thursday 8h, Friday 4h,
+    // Saturday night 2h, then 2h on Monday 12 January: 08:00-10:00.
+    let calendar = json!([{ "id": "short", "name": "Short Friday", "weekHours": [
+        { "day": "friday", "hours": [{ "from": "08:00", "to": "12:00" }] },
+        { "day": "saturday", "hours": [{ "from": "22:00", "to": "24:00" }] }
+    ] }]);
+    let plan = project_with(
+        json!({ "startDate": "2026-01-08", "calendars": calendar, "calendarId": "short" }),
+        json!([{ "id": "A", "name": "A", "durationDays": 2 }, { "id": "B", "name": "B", "durationDays": 0.25 }]),
+        json!([{ "predecessorId": "A", "successorId": "B" }]),
+    );
+    let schedule = run(&plan);
+    assert_eq!(dates(&schedule, "A"), ("2026-01-08T08:00".into(), "2026-01-12T10:00".into()));
+    // B: 2h from Monday 10:00 -> 12:00.
+    assert_eq!(dates(&schedule, "B"), ("2026-01-12T10:00".into(), "2026-01-12T12:00".into()));
+    // A day named with no hours is not worked: Monday off moves B's 2h to Tuesday.
+    let calendar = json!([{ "id": "c", "name": "No Monday", "weekHours": [{ "day": "monday", "hours": [] }] }]);
+    let plan = project_with(
+        json!({ "startDate": "2026-01-09", "calendars": calendar, "calendarId": "c" }),
+        json!([{ "id": "A", "name": "A", "durationDays": 1 }, { "id": "B", "name": "B", "durationDays": 0.25 }]),
+        json!([{ "predecessorId": "A", "successorId": "B" }]),
+    );
+    let schedule = run(&plan);
+    assert_eq!(dates(&schedule, "A"), ("2026-01-09T08:00".into(), "2026-01-09T17:00".into()));
+    assert_eq!(dates(&schedule, "B"), ("2026-01-13T08:00".into(), "2026-01-13T10:00".into()));
+}
+
+#[test]
+fn a_project_that_starts_at_nine() {
+    // Monday 5 January 2026 at 09:00. A 1-day task: 09:00-12:00 (3h), 13:00-17:00 (4h), then
+    // 1h on Tuesday 08:00-09:00. The successor starts Tuesday 09:00.
+    let plan = project_with(
+        json!({ "startDate": "2026-01-05T09:00" }),
+        json!([{ "id": "A", "name": "A", "durationDays": 1 }, { "id": "B", "name": "B", "durationDays": 1 }]),
+        json!([{ "predecessorId": "A", "successorId": "B" }]),
+    );
+    let schedule = run(&plan);
+    assert_eq!(dates(&schedule, "A"), ("2026-01-05T09:00".into(), "2026-01-06T09:00".into()));
+    assert_eq!(dates(&schedule, "B"), ("2026-01-06T09:00".into(), "2026-01-07T09:00".into()));
+    // A start outside working time moves to the next working minute: 12:30 is lunch.
+    let plan = project_with(json!({ "startDate": "2026-01-05T12:30" }), json!([{ "id": "A", "name": "A", "durationDays": 1 }]), json!([]));
+    assert_eq!(dates(&run(&plan), "A"), ("2026-01-05T13:00".into(), "2026-01-06T12:00".into()));
+}
+
+#[test]
+fn a_start_date_written_as_a_date_reads_and_writes_as_before() {
+    let plan = project(json!([]), json!([]));
+    let written = serde_json::to_value(&plan).unwrap();
+    assert_eq!(written["startDate"], json!("2026-01-05"));
+    let timed = project_with(json!({ "startDate": "2026-01-05T09:00" }), json!([]), json!([]));
+    assert_eq!(serde_json::to_value(&timed).unwrap()["startDate"], json!("2026-01-05T09:00"));
+}

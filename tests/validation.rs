@@ -118,6 +118,7 @@ fn shape_errors_name_the_field() {
         ("unknown_field", "projects[0].activities[1].durationDay", Box::new(|d| project(d)["activities"][1]["durationDay"] = json!(3))),
         ("unknown_value", "projects[0].dependencies[0].type", Box::new(|d| project(d)["dependencies"][0]["type"] = json!("XX"))),
         ("invalid_date", "projects[0].startDate", Box::new(|d| project(d)["startDate"] = json!("2026-02-30"))),
+        ("invalid_date", "projects[0].startDate", Box::new(|d| project(d)["startDate"] = json!("2026-02-03T25:00"))),
         ("invalid_date", "projects[0].financials[0].month", Box::new(|d| project(d)["financials"][0]["month"] = json!("2026-13"))),
         ("invalid_date", "projects[0].calendars[0].workingHours[0].from", Box::new(|d| project(d)["calendars"][0]["workingHours"] = json!([{ "from": "8am", "to": "12:00" }]))),
         ("invalid_duration", "projects[0].activities[1].durationDays", Box::new(|d| project(d)["activities"][1]["durationDays"] = json!("P2M"))),
@@ -287,4 +288,34 @@ fn round_trip_keeps_every_value() {
     assert_eq!(again, portfolio);
     // PT80H is written back as the same 10 working days.
     assert_eq!(written["projects"][0]["activities"][2]["durationDays"], json!(10));
+}
+
+#[test]
+fn weekday_hours_that_overlap_or_repeat_a_day() {
+    let findings = findings_after(|d| {
+        project(d)["calendars"][0]["weekHours"] =
+            json!([{ "day": "friday", "hours": [{ "from": "13:00", "to": "17:00" }, { "from": "08:00", "to": "12:00" }] }])
+    });
+    assert_finding(&findings, "overlapping_working_hours", Severity::Error, "projects[0].calendars[0].weekHours[0].hours[1]");
+    let findings = findings_after(|d| {
+        project(d)["calendars"][0]["weekHours"] =
+            json!([{ "day": "friday", "hours": [{ "from": "08:00", "to": "12:00" }, { "from": "11:00", "to": "15:00" }] }])
+    });
+    assert_finding(&findings, "overlapping_working_hours", Severity::Error, "projects[0].calendars[0].weekHours[0].hours[1]");
+    let findings = findings_after(|d| {
+        project(d)["calendars"][0]["weekHours"] = json!([{ "day": "friday", "hours": [{ "from": "12:00", "to": "08:00" }] }])
+    });
+    assert_finding(&findings, "date_order", Severity::Error, "projects[0].calendars[0].weekHours[0].hours[0]");
+    let findings = findings_after(|d| {
+        project(d)["calendars"][0]["weekHours"] = json!([{ "day": "friday", "hours": [] }, { "day": "friday", "hours": [] }])
+    });
+    assert_finding(&findings, "duplicate_weekday", Severity::Error, "projects[0].calendars[0].weekHours[1].day");
+    // Well-formed hours for two days, one of them off, are accepted.
+    let findings = findings_after(|d| {
+        project(d)["calendars"][0]["weekHours"] = json!([
+            { "day": "friday", "hours": [{ "from": "08:00", "to": "12:00" }, { "from": "12:30", "to": "15:00" }] },
+            { "day": "saturday", "hours": [] }
+        ])
+    });
+    assert!(findings.iter().all(|f| !f.path.contains("weekHours")), "{findings:#?}");
 }

@@ -14,8 +14,8 @@ use quick_xml::Reader;
 
 use crate::model::{
     Activity, Assignment, Baseline, BaselineActivity, Calendar, CalendarException, ClockTime, Constraint, ConstraintKind, Date,
-    DateTime, Dependency, DependencyKind, Finding, Phase, Project, ProjectStatus, Resource, ResourceKind, Weekday, WorkDuration,
-    WorkingHours,
+    DateTime, Dependency, DependencyKind, Finding, Phase, Project, ProjectStatus, Resource, ResourceKind, Weekday, WeekdayHours,
+    WorkDuration, WorkingHours,
 };
 
 /// Why a file could not be imported at all.
@@ -427,7 +427,15 @@ fn read_working_times(parent: &Element, path: &str, report: &mut Report) -> Vec<
         }
     }
     hours.sort_unstable();
-    hours
+    // Overlapping times would be refused by validation; MS Project would count them once.
+    let mut merged: Vec<(u32, u32)> = Vec::with_capacity(hours.len());
+    for (from, to) in hours {
+        match merged.last_mut() {
+            Some(last) if from < last.1 => last.1 = last.1.max(to),
+            _ => merged.push((from, to)),
+        }
+    }
+    merged
 }
 
 fn clip_range(from: NaiveDate, to: NaiveDate) -> Option<(NaiveDate, NaiveDate)> {
@@ -732,24 +740,20 @@ fn build_calendars(raw: &[RawCalendar], report: &mut Report) -> (Vec<Calendar>, 
             );
             continue;
         };
-        let hours = week[first].clone();
-        let differing: Vec<&str> = working
-            .iter()
-            .filter(|&&d| week[d] != hours)
-            .map(|&d| ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"][d])
-            .collect();
-        if !differing.is_empty() {
-            report.warn(
-                "calendar_hours_simplified",
-                format!("{path}.WeekDays"),
-                format!(
-                    "Calendar \"{}\" has different working hours on {}; the model keeps one set of hours per calendar, so those days use the {} hours.",
-                    calendar.name,
-                    differing.join(", "),
-                    ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"][first]
-                ),
-            );
+        // The hours most working days share become the calendar's hours (Monday first on a tie);
+        // days with other hours are listed in weekHours, so Night Shift or a short Friday keep
+        // their own hours. Days off are simply not working days.
+        let mut hours = week[first].clone();
+        let mut best = 0;
+        for &day in &working {
+            let count = working.iter().filter(|&&other| week[other] == week[day]).count();
+            if count > best {
+                best = count;
+                hours = week[day].clone();
+            }
         }
+        let week_hours: Vec<WeekdayHours> =
+            working.iter().filter(|&&d| week[d] != hours).map(|&d| WeekdayHours { day: WEEKDAYS[d], hours: to_hours(&week[d]) }).collect();
         let exceptions = resolve_exceptions(&by_uid, calendar.uid, 0)
             .into_iter()
             .map(|e| CalendarException {
@@ -763,8 +767,9 @@ fn build_calendars(raw: &[RawCalendar], report: &mut Report) -> (Vec<Calendar>, 
         calendars.push(Calendar {
             id: format!("cal-{}", calendar.uid),
             name: calendar.name.clone(),
-            working_days: working.iter().map(|&d| WEEKDAYS[d]).collect(),
+            working_days: working.iter().filter(|&&d| week[d] == hours).map(|&d| WEEKDAYS[d]).collect(),
             working_hours: to_hours(&hours),
+            week_hours,
             exceptions,
         });
         kept.insert(calendar.uid);
@@ -776,6 +781,9 @@ fn build_calendars(raw: &[RawCalendar], report: &mut Report) -> (Vec<Calendar>, 
 // The project
 
 const PROJECT_CONTEXT: &str = "project properties";
+
+/// The calendar given to tasks with elapsed durations; MSPDI calendar ids are `cal-<number>`.
+const ELAPSED_CALENDAR_ID: &str = "cal-elapsed";
 
 const PROJECT_FIELDS: &[&str] = &[
     "Name", "StartDate", "StatusDate", "CurrencyCode", "CalendarUID", "Calendars", "Tasks", "Resources", "Assignments", "MinutesPerDay",
@@ -955,9 +963,12 @@ pub fn read_mspdi(xml: &str, project_id: &str) -> Result<(Project, Vec<Finding>)
             }
         };
         let elapsed = element.value("DurationFormat").and_then(parse_i64).is_some_and(is_elapsed_format);
+        // MS Project writes elapsed durations in clock hours (PT24H for 1ed); should a day unit
+        // appear, an elapsed day is 24 hours.
+        let day_minutes = if elapsed { 1440.0 } else { minutes_per_day };
         let duration_minutes = match element.value("Duration") {
             None => 0,
-            Some(text) => match parse_duration_minutes(text, minutes_per_day) {
+            Some(text) => match parse_duration_minutes(text, day_minutes) {
                 Some(minutes) if minutes < 0.0 => {
                     report.warn("invalid_value", format!("{path}.Duration"), format!("Task \"{name}\" has a negative duration {text}; 0 is used."));
                     0
@@ -1157,11 +1168,36 @@ pub fn read_mspdi(xml: &str, project_id: &str) -> Result<(Project, Vec<Finding>)
             completed_baselines,
         );
     }
+    let mut calendars = calendars;
     if !elapsed_ids.is_empty() {
+        // An elapsed duration (DurationFormat 4, 6, 8, 10, 12 and their estimated forms 36-44)
+        // runs on the clock: nights, weekends and holidays count, so MS Project's elapsed day is
+        // 24 hours and its slack on such a task is in clock minutes. A duration on a calendar
+        // that works every minute is exactly that, so these tasks get one.
+        let mut replaced = Vec::new();
+        for activity in activities.iter_mut().filter(|a| elapsed_ids.contains(&a.id)) {
+            if let Some(own) = activity.calendar_id.replace(ELAPSED_CALENDAR_ID.to_string()) {
+                replaced.push(format!("{} ({own})", activity.id));
+            }
+        }
+        calendars.push(Calendar {
+            id: ELAPSED_CALENDAR_ID.to_string(),
+            name: "Elapsed time (24 hours, 7 days)".to_string(),
+            working_days: vec![
+                Weekday::Monday, Weekday::Tuesday, Weekday::Wednesday, Weekday::Thursday, Weekday::Friday, Weekday::Saturday, Weekday::Sunday,
+            ],
+            working_hours: vec![WorkingHours { from: clock(0), to: clock(24 * 60) }],
+            week_hours: Vec::new(),
+            exceptions: Vec::new(),
+        });
+        let replaced_note = if replaced.is_empty() { String::new() } else { format!(" Their own task calendars are set aside: {}.", replaced.join(", ")) };
         report.warn_ids(
             "elapsed_duration",
             format!("tasks[UID={}].DurationFormat", elapsed_ids[0].trim_start_matches('T')),
-            format!("{} task(s) have elapsed durations (24-hour days); the model counts durations in working time, so these are imported as the same number of working minutes.", elapsed_ids.len()),
+            format!(
+                "{} task(s) have elapsed durations (24-hour days, weekends and holidays included); they are scheduled on the calendar \"{ELAPSED_CALENDAR_ID}\", which works every minute, so their durations and slack are in clock minutes as in MS Project. A working-time lag into such a task is counted on that calendar too.{replaced_note}",
+                elapsed_ids.len()
+            ),
             elapsed_ids,
         );
     }
@@ -1304,30 +1340,17 @@ pub fn read_mspdi(xml: &str, project_id: &str) -> Result<(Project, Vec<Finding>)
         );
     }
 
-    // Start date: StartDate, else the earliest task date.
-    let start_date = match root.value("StartDate").and_then(parse_datetime) {
-        Some(start) => {
-            let first_working_minute = calendars
-                .iter()
-                .find(|c| Some(&c.id) == calendar_id.as_ref())
-                .and_then(|c| c.working_hours.first())
-                .map_or(8 * 60, |h| h.from.minute_of_day);
-            let minute = (start.time() - NaiveTime::MIN).num_minutes();
-            if minute != 0 && minute != first_working_minute as i64 {
-                report.warn(
-                    "start_time_not_imported",
-                    "StartDate",
-                    format!("The project starts at {}; the model keeps the start as a date, so scheduling starts at the first working time of {}.", start.format("%H:%M"), start.date()),
-                );
-            }
-            start.date()
-        }
+    // Start: StartDate with its time (MS Project starts the plan at that minute, 09:00 in some
+    // files), else the start of the earliest task date.
+    let start = match root.value("StartDate").and_then(parse_datetime) {
+        Some(start) => start,
         None => {
             let fallback = earliest_task_date.ok_or(ImportError::MissingStartDate)?;
             report.warn("start_date_assumed", "StartDate", format!("The file has no usable project start date; the earliest task (or creation) date {fallback} is used."));
-            fallback
+            fallback.and_time(NaiveTime::MIN)
         }
     };
+    let start_date = start.date();
     let baseline = if baseline_entries.is_empty() {
         None
     } else {
@@ -1349,7 +1372,7 @@ pub fn read_mspdi(xml: &str, project_id: &str) -> Result<(Project, Vec<Finding>)
         status: ProjectStatus::Active,
         currency,
         status_date,
-        start_date: Date(start_date),
+        start_date: DateTime(start),
         committed_finish: None,
         calendar_id,
         calendars,
@@ -1484,7 +1507,7 @@ mod tests {
         assert_eq!(project.name, "Tiny");
         assert_eq!(project.currency, "EUR");
         assert!(codes.contains(&"currency_defaulted"));
-        assert_eq!(project.start_date.to_string(), "2026-03-02");
+        assert_eq!(project.start_date.to_string(), "2026-03-02T08:00");
         assert_eq!(project.calendar_id.as_deref(), Some("cal-1"));
         let ids: Vec<&str> = project.activities.iter().map(|a| a.id.as_str()).collect();
         assert_eq!(ids, ["T1", "T2", "T3", "T6"], "summary of the project, null and blank rows are skipped");
@@ -1514,10 +1537,17 @@ mod tests {
         assert_eq!(standard.exceptions.len(), 1);
         assert_eq!(standard.exceptions[0].from.to_string(), "2026-03-04");
         assert!(!standard.exceptions[0].working);
+        // Night inherits Monday and Tuesday from Standard and works Friday 23:00-24:00 (ToTime
+        // 00:00 is midnight at the end of the day): Friday keeps its own hours.
         let night = &project.calendars[1];
-        assert_eq!(night.working_days, vec![Weekday::Monday, Weekday::Tuesday, Weekday::Friday]);
+        assert_eq!(night.working_days, vec![Weekday::Monday, Weekday::Tuesday]);
+        assert_eq!(night.working_hours, standard.working_hours);
+        assert_eq!(night.week_hours.len(), 1);
+        assert_eq!(night.week_hours[0].day, Weekday::Friday);
+        assert_eq!(night.week_hours[0].hours, vec![WorkingHours { from: clock(23 * 60), to: clock(24 * 60) }]);
+        assert!(standard.week_hours.is_empty(), "a calendar with the same hours every day needs no weekHours");
         assert_eq!(night.exceptions.len(), 1, "exceptions are inherited");
-        assert!(findings.iter().any(|f| f.code == "calendar_hours_simplified" && f.message.contains("Night")));
+        assert!(findings.iter().all(|f| f.code != "calendar_hours_simplified"));
         // Baseline 0 is imported, baseline 1 and the hyperlink are reported.
         let baseline = project.baseline.as_ref().expect("baseline");
         assert_eq!(baseline.activities.len(), 1);

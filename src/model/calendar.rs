@@ -1,7 +1,9 @@
 //! Working calendars: which days are worked, the working hours of a day, and exceptions.
 //!
 //! With nothing specified, a calendar is MS Project's Standard calendar: Monday to Friday,
-//! 08:00-12:00 and 13:00-17:00.
+//! 08:00-12:00 and 13:00-17:00. `weekHours` gives named weekdays their own hours (a night shift,
+//! a short Friday), as MS Project's calendars do; the other days keep `workingDays` and
+//! `workingHours`.
 
 use serde::{Deserialize, Serialize};
 
@@ -16,11 +18,24 @@ pub struct Calendar {
     pub working_days: Vec<Weekday>,
     #[serde(default = "standard_working_hours")]
     pub working_hours: Vec<WorkingHours>,
+    /// Hours of particular weekdays, overriding `workingDays` and `workingHours` for the days
+    /// named; a day named with no hours is not worked. Left out of the JSON when empty, so
+    /// documents without it read and write as before.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub week_hours: Vec<WeekdayHours>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub exceptions: Vec<CalendarException>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+/// The working hours of one weekday, in time order and not overlapping.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct WeekdayHours {
+    pub day: Weekday,
+    pub hours: Vec<WorkingHours>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub enum Weekday {
     Monday,
@@ -46,9 +61,15 @@ pub struct ClockTime {
     pub minute_of_day: u32,
 }
 
+impl std::fmt::Display for ClockTime {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{:02}:{:02}", self.minute_of_day / 60, self.minute_of_day % 60)
+    }
+}
+
 impl Serialize for ClockTime {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.collect_str(&format_args!("{:02}:{:02}", self.minute_of_day / 60, self.minute_of_day % 60))
+        serializer.collect_str(self)
     }
 }
 
@@ -105,6 +126,7 @@ impl Calendar {
             name: "Standard".to_string(),
             working_days: standard_working_days(),
             working_hours: standard_working_hours(),
+            week_hours: Vec::new(),
             exceptions: Vec::new(),
         }
     }

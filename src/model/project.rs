@@ -30,8 +30,10 @@ pub struct Project {
     /// The date progress and costs were reported up to (the data date).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status_date: Option<Date>,
-    /// The planned start of the project; the scheduler starts from here.
-    pub start_date: Date,
+    /// The planned start of the project; the scheduler starts from here. Written as a date
+    /// (`2026-01-05`, the first working minute of that day) or a date-time (`2026-01-05T09:00`,
+    /// as MS Project keeps it); a date reads back as a date, so existing documents are unchanged.
+    pub start_date: DateTime,
     /// The finish date committed to the sponsor, if one was.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub committed_finish: Option<Date>,

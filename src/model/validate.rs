@@ -164,7 +164,7 @@ fn check_org_units(check: &mut Checker, portfolio: &Portfolio) {
 fn check_project(check: &mut Checker, path: &str, project: &Project) {
     check.text(&format!("{path}.name"), &project.name, "project");
     check.currency(&format!("{path}.currency"), &project.currency);
-    check.date(&format!("{path}.startDate"), project.start_date);
+    check.date_time(&format!("{path}.startDate"), project.start_date);
     check.date_opt(&format!("{path}.statusDate"), project.status_date);
     check.date_opt(&format!("{path}.committedFinish"), project.committed_finish);
     check.money(&format!("{path}.budgetAtCompletion"), project.budget_at_completion);
@@ -178,6 +178,7 @@ fn check_project(check: &mut Checker, path: &str, project: &Project) {
                 check.order(&format!("{at}.workingHours[{hours_index}]"), "working hours must end after they start");
             }
         }
+        check_week_hours(check, &at, calendar);
         for (exception_index, exception) in calendar.exceptions.iter().enumerate() {
             let exception_path = format!("{at}.exceptions[{exception_index}]");
             check.date(&format!("{exception_path}.from"), exception.from);
@@ -198,6 +199,44 @@ fn check_project(check: &mut Checker, path: &str, project: &Project) {
     check_baseline(check, path, project, &activity_index);
     check_registers(check, path, project, &activity_index);
     check_tracking(check, path, project);
+}
+
+/// Per-weekday hours: each day named once, each interval ending after it starts, and the
+/// intervals of a day in time order without overlap (an overlap would count the same minutes
+/// twice, and an unordered list usually means a typing slip).
+fn check_week_hours(check: &mut Checker, at: &str, calendar: &crate::model::Calendar) {
+    let mut first_of_day: HashMap<crate::model::Weekday, usize> = HashMap::new();
+    for (day_index, day) in calendar.week_hours.iter().enumerate() {
+        let day_path = format!("{at}.weekHours[{day_index}]");
+        if let Some(&first) = first_of_day.get(&day.day) {
+            check.findings.push(Finding::error(
+                "duplicate_weekday",
+                format!("{day_path}.day"),
+                format!("{:?} already has its hours at {at}.weekHours[{first}]; name each weekday once.", day.day),
+            ));
+        } else {
+            first_of_day.insert(day.day, day_index);
+        }
+        for (hours_index, hours) in day.hours.iter().enumerate() {
+            let hours_path = format!("{day_path}.hours[{hours_index}]");
+            if hours.to <= hours.from {
+                check.order(&hours_path, "working hours must end after they start");
+            } else if let Some(previous) = hours_index.checked_sub(1).map(|i| &day.hours[i]) {
+                if hours.from < previous.to {
+                    check.findings.push(Finding::error(
+                        "overlapping_working_hours",
+                        hours_path,
+                        format!(
+                            "{:?} hours from {} start before the previous interval ends at {}; list the intervals in time order without overlap.",
+                            day.day,
+                            hours.from,
+                            previous.to,
+                        ),
+                    ));
+                }
+            }
+        }
+    }
 }
 
 fn check_resources<'a>(check: &mut Checker, path: &str, project: &'a Project) -> HashSet<&'a str> {

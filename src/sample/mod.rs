@@ -163,7 +163,7 @@ fn generate_project(options: &SampleOptions, index: usize, broken_plan: bool, ra
         status,
         currency: profile.template.currency.to_string(),
         status_date: Some(options.status_date),
-        start_date: plan.clock.first_working_day(),
+        start_date: crate::model::DateTime::at_midnight(plan.clock.first_working_day()),
         committed_finish,
         calendar_id: None,
         calendars: Vec::new(),

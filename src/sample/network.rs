@@ -66,7 +66,7 @@ pub fn benchmark_project(activity_count: usize, link_count: usize, seed: u64) ->
         status: ProjectStatus::Active,
         currency: "EUR".to_string(),
         status_date: None,
-        start_date: Date::from_ymd(2026, 1, 5).unwrap_or(Date(chrono::NaiveDate::MIN)),
+        start_date: crate::model::DateTime::at_midnight(Date::from_ymd(2026, 1, 5).unwrap_or(Date(chrono::NaiveDate::MIN))),
         committed_finish: None,
         calendar_id: Some("std".to_string()),
         calendars: vec![calendar],

@@ -137,19 +137,27 @@ impl WorkCalendar {
         for &day in &calendar.working_days {
             week[weekday_position(day)] = default_hours.clone();
         }
+        // Named weekdays take their own hours (none: not worked); a later entry for the same day
+        // wins, though validation refuses repeats.
+        for day in &calendar.week_hours {
+            week[weekday_position(day.day)] = hours_of(&day.hours);
+        }
         let mut exceptions: Vec<(i64, DayHours)> = Vec::new();
         for exception in &calendar.exceptions {
-            let hours = if !exception.working {
-                Vec::new()
-            } else if exception.working_hours.is_empty() {
-                default_hours.clone()
-            } else {
-                hours_of(&exception.working_hours)
-            };
             let (first, last) = (day_number(exception.from.0), day_number(exception.to.0));
             // Validation caps dates to 1900-2200, so this range is bounded.
             for day in first..=last {
-                exceptions.push((day, hours.clone()));
+                let hours = if !exception.working {
+                    Vec::new()
+                } else if exception.working_hours.is_empty() {
+                    // A working exception without hours works that weekday's usual hours, or the
+                    // calendar's general hours on a day that is normally off.
+                    let usual = &week[weekday_index(day)];
+                    if usual.is_empty() { default_hours.clone() } else { usual.clone() }
+                } else {
+                    hours_of(&exception.working_hours)
+                };
+                exceptions.push((day, hours));
             }
         }
         WorkCalendar::from_parts(calendar.name.clone(), week, exceptions)

@@ -173,7 +173,7 @@ pub fn compile(project: &Project, path: &str) -> Result<CompiledProject, Compile
 
     let project_calendar = &calendars[0];
     let settings = PassSettings {
-        project_start: project_calendar.next_work_start(day_number(project.start_date.0) * MINUTES_PER_CALENDAR_DAY),
+        project_start: project_calendar.next_work_start(start_moment(project.start_date)),
         status_date: project.status_date.map(end_of_day),
     };
 

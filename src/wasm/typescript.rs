@@ -192,7 +192,8 @@ export interface ProjectDocument {
   status: ProjectStatus;
   currency: string;
   statusDate?: IsoDate | null;
-  startDate: IsoDate;
+  /** A date (its first working minute) or a date-time such as MS Project's 09:00 start. */
+  startDate: IsoDate | IsoDateTime;
   committedFinish?: IsoDate | null;
   calendarId?: string | null;
   calendars?: CalendarDocument[];
@@ -215,6 +216,8 @@ export interface CalendarDocument {
   name: string;
   workingDays?: Weekday[];
   workingHours?: WorkingHoursDocument[];
+  /** Weekdays with their own hours, overriding workingDays/workingHours for the days named; no hours: not worked. */
+  weekHours?: { day: Weekday; hours: WorkingHoursDocument[] }[];
   exceptions?: { name: string; from: IsoDate; to: IsoDate; working?: boolean; workingHours?: WorkingHoursDocument[] }[];
 }
 

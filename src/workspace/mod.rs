@@ -288,7 +288,7 @@ impl Workspace {
                 phase: project.phase,
                 status: project.status,
                 currency: project.currency.clone(),
-                start_date: project.start_date,
+                start_date: project.start_date.date(),
                 status_date: project.status_date,
                 committed_finish: project.committed_finish,
                 budget_at_completion: project.budget_at_completion,
