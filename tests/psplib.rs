@@ -50,7 +50,7 @@ fn project_length(instance: &Instance) -> i64 {
         .successors
         .iter()
         .enumerate()
-        .flat_map(|(from, list)| list.iter().map(move |&to| Link { from: from as u32, to: to as u32, kind: LinkKind::FinishToStart, lag: Lag::Working(0) }))
+        .flat_map(|(from, list)| list.iter().map(move |&to| Link { from: from as u32, to: to as u32, kind: LinkKind::FinishToStart, lag: Lag::Working(0), wbs: false }))
         .collect();
     let (network, number) = Network::build(nodes, links, vec![WorkCalendar::elapsed()]).expect("PSPLIB networks are acyclic");
     let mut dates = Dates::default();

@@ -156,6 +156,34 @@ fn summaries_roll_up_and_links_on_them_hold_children() {
 }
 
 #[test]
+fn a_finished_phase_spans_its_children_not_the_status_date() {
+    // Both children of S finished in the first week; the status date is a month later. S
+    // spans its children (as MS Project rolls it up), is complete, and is not critical; the
+    // open phase T is as critical as its most critical child. Free float of A ignores the
+    // bracket that holds it inside S (a summary is not a successor).
+    let plan = project_with(
+        json!({ "statusDate": "2026-02-06" }),
+        json!([
+            { "id": "S", "name": "Done phase" },
+            { "id": "A", "name": "A", "parentId": "S", "durationDays": 1, "actualStart": "2026-01-05T08:00", "actualFinish": "2026-01-05T17:00", "percentComplete": 100 },
+            { "id": "B", "name": "B", "parentId": "S", "durationDays": 2, "actualStart": "2026-01-06T08:00", "actualFinish": "2026-01-07T17:00", "percentComplete": 100 },
+            { "id": "T", "name": "Open phase" },
+            { "id": "C", "name": "C", "parentId": "T", "durationDays": 3 },
+            { "id": "D", "name": "D", "parentId": "T", "durationDays": 1 }
+        ]),
+        json!([]),
+    );
+    let schedule = run(&plan);
+    assert_eq!(dates(&schedule, "S"), ("2026-01-05T08:00".into(), "2026-01-07T17:00".into()));
+    assert!(!activity(&schedule, "S").critical);
+    // C and D start Monday 9 February, after the status date (Friday 6th): C ends Wednesday.
+    assert_eq!(dates(&schedule, "T"), ("2026-02-09T08:00".into(), "2026-02-11T17:00".into()));
+    assert!(activity(&schedule, "T").critical && activity(&schedule, "C").critical);
+    assert_eq!(activity(&schedule, "D").total_float_minutes, 2 * DAY);
+    assert_eq!(activity(&schedule, "D").free_float_minutes, 2 * DAY);
+}
+
+#[test]
 fn progress_and_the_status_date() {
     let plan = project_with(
         json!({ "statusDate": "2026-01-07" }),

@@ -1138,6 +1138,7 @@ pub fn read_mspdi(xml: &str, project_id: &str) -> Result<(Project, Vec<Finding>)
             parent_id: parents.get(row_index).cloned().flatten(),
             duration_days: WorkDuration { minutes: duration_minutes },
             milestone,
+            manual,
             active,
             remaining_duration_days: remaining,
             constraint,
@@ -1156,7 +1157,7 @@ pub fn read_mspdi(xml: &str, project_id: &str) -> Result<(Project, Vec<Finding>)
         report.warn_ids(
             "manual_task",
             path,
-            format!("{} task(s) are manually scheduled in MS Project; they are imported and scheduled automatically here, so their dates may differ.", manual_ids.len()),
+            format!("{} task(s) are manually scheduled in MS Project; they are imported with their manual flag but scheduled automatically here, so their dates may differ.", manual_ids.len()),
             manual_ids,
         );
     }

@@ -24,6 +24,10 @@ pub struct Activity {
     pub duration_days: WorkDuration,
     #[serde(default, skip_serializing_if = "is_false")]
     pub milestone: bool,
+    /// Manually scheduled in MS Project. Scheduled like any task here; it only changes what
+    /// counts as critical (an unlinked manual task is never critical, as MS Project marks it).
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub manual: bool,
     /// Inactive activities stay in the plan but are not scheduled (MS Project's Active flag).
     #[serde(default = "yes", skip_serializing_if = "is_true")]
     pub active: bool,
@@ -65,6 +69,7 @@ impl Activity {
             parent_id: None,
             duration_days,
             milestone: false,
+            manual: false,
             active: true,
             remaining_duration_days: None,
             constraint: None,

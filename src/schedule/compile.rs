@@ -118,8 +118,8 @@ pub fn compile(project: &Project, path: &str) -> Result<CompiledProject, Compile
             Placement::Summary { start, finish } => (start, finish),
             Placement::Excluded => continue,
         };
-        links.push(Link { from: start, to: child_start, kind: LinkKind::StartToStart, lag: Lag::Working(0) });
-        links.push(Link { from: child_finish, to: finish, kind: LinkKind::FinishToFinish, lag: Lag::Working(0) });
+        links.push(Link { from: start, to: child_start, kind: LinkKind::StartToStart, lag: Lag::Working(0), wbs: true });
+        links.push(Link { from: child_finish, to: finish, kind: LinkKind::FinishToFinish, lag: Lag::Working(0), wbs: true });
         link_source.extend([None, None]);
     }
 
@@ -167,7 +167,7 @@ pub fn compile(project: &Project, path: &str) -> Result<CompiledProject, Compile
         } else {
             Lag::Working(dependency.lag_days.minutes)
         };
-        links.push(Link { from: from_node, to: to_node, kind, lag });
+        links.push(Link { from: from_node, to: to_node, kind, lag, wbs: false });
         link_source.push(Some(index as u32));
     }
 

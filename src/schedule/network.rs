@@ -33,6 +33,9 @@ pub struct Link {
     pub to: u32,
     pub kind: LinkKind,
     pub lag: Lag,
+    /// A summary's bracket link (summary start to child, child to summary finish): it keeps
+    /// children inside their summary but is not logic, so it does not limit free float.
+    pub wbs: bool,
 }
 
 /// A constraint with its date as a position on the node's calendar.

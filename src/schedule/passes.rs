@@ -278,7 +278,9 @@ fn float(network: &Network, dates: &mut Dates) {
         let total = if network.nodes[v].actual_start.is_some() { finish_float } else { start_float.min(finish_float) };
         dates.total_float[v] = total;
         let mut free = work_of(dates.marks[network.nodes[v].calendar as usize].finish) - work_of(dates.early_finish[v]);
-        for link in network.successors.links_of(v) {
+        // Free float is what logic allows (MS Project counts real successors only): the
+        // bracket that keeps a child inside its summary is not a successor.
+        for link in network.successors.links_of(v).iter().filter(|link| !link.wbs) {
             free = free.min(link_gap(network, link, dates));
         }
         dates.free_float[v] = free.min(total).max(total.min(0));

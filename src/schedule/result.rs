@@ -2,6 +2,8 @@
 //! a subgraph (critical activities and the links that drive between them, never by enumerating
 //! paths), driving predecessors, and float bands.
 
+use std::collections::HashMap;
+
 use serde::Serialize;
 
 use super::calendar::{date_time_of, end_position, moment_of, start_position, work_of, Moment, MINUTES_PER_CALENDAR_DAY};
@@ -105,6 +107,25 @@ pub struct ActivityDates {
     pub late_finish: Moment,
     pub total_float: i64,
     pub free_float: i64,
+    /// Finished: an actual finish, or for a summary every child finished.
+    pub complete: bool,
+}
+
+impl ActivityDates {
+    /// A summary's dates widened to cover a child's.
+    fn merged(self, child: &ActivityDates) -> ActivityDates {
+        let open = !child.complete;
+        ActivityDates {
+            early_start: self.early_start.min(child.early_start),
+            early_finish: self.early_finish.max(child.early_finish),
+            late_start: self.late_start.min(child.late_start),
+            late_finish: self.late_finish.max(child.late_finish),
+            total_float: if open { self.total_float.min(child.total_float) } else { self.total_float },
+            free_float: if open { self.free_float.min(child.free_float) } else { self.free_float },
+            complete: self.complete && child.complete,
+            ..self
+        }
+    }
 }
 
 /// A project's compiled network and its latest dates, kept between calls: a reschedule reruns
@@ -114,19 +135,90 @@ pub struct LiveSchedule {
     compiled: CompiledProject,
     dates: Dates,
     path: String,
+    /// The summary each scheduled activity rolls up into, by model index.
+    parent: Vec<Option<usize>>,
+    /// Model indices, children before their summaries.
+    deepest_first: Vec<usize>,
+    /// Summary dates rolled up from their children after each reschedule, by model index.
+    rollup: Vec<Option<ActivityDates>>,
+    /// Whether a scheduled link starts or ends at the activity, by model index.
+    linked: Vec<bool>,
 }
 
 impl LiveSchedule {
     /// Compiles the project and schedules it.
     pub fn new(project: &Project, path: &str) -> Result<LiveSchedule, CompileError> {
-        let mut live = LiveSchedule { compiled: compile(project, path)?, dates: Dates::default(), path: path.to_string() };
-        live.reschedule();
+        let compiled = compile(project, path)?;
+        let index: HashMap<&str, usize> = project.activities.iter().enumerate().map(|(i, a)| (a.id.as_str(), i)).collect();
+        let parent: Vec<Option<usize>> = project
+            .activities
+            .iter()
+            .enumerate()
+            .map(|(i, a)| {
+                let p = *index.get(a.parent_id.as_deref()?)?;
+                let scheduled = compiled.placement[i] != Placement::Excluded;
+                (scheduled && matches!(compiled.placement[p], Placement::Summary { .. })).then_some(p)
+            })
+            .collect();
+        // Depth by walking up the WBS (validation refuses WBS loops; the bound is a guard).
+        let depth = |mut i: usize| {
+            let mut depth = 0;
+            while let (Some(p), true) = (parent[i], depth <= parent.len()) {
+                depth += 1;
+                i = p;
+            }
+            depth
+        };
+        let mut deepest_first: Vec<usize> = (0..project.activities.len()).collect();
+        deepest_first.sort_by_key(|&i| std::cmp::Reverse(depth(i)));
+        let mut linked = vec![false; project.activities.len()];
+        for dependency in compiled.link_source.iter().flatten().map(|&d| &project.dependencies[d as usize]) {
+            for id in [&dependency.predecessor_id, &dependency.successor_id] {
+                if let Some(&i) = index.get(id.as_str()) {
+                    linked[i] = true;
+                }
+            }
+        }
+        let mut live = LiveSchedule { compiled, dates: Dates::default(), path: path.to_string(), parent, deepest_first, rollup: Vec::new(), linked };
+        live.reschedule(project);
         Ok(live)
     }
 
-    /// Runs the passes again over the whole network.
-    pub fn reschedule(&mut self) {
+    /// Runs the passes again over the whole network, then rolls summaries up.
+    pub fn reschedule(&mut self, project: &Project) {
         passes::schedule(&self.compiled.network, &self.compiled.settings, &mut self.dates);
+        self.roll_up(project);
+    }
+
+    /// A summary spans its children as MS Project shows it: the earliest early and late start
+    /// and the latest early and late finish of its children; its float is its most critical
+    /// unfinished child's, so it is critical when any child is. Its own bracket nodes only
+    /// carry links to and from it (a bracket may sit at the status date while its children
+    /// finished long before).
+    fn roll_up(&mut self, project: &Project) {
+        self.rollup.clear();
+        self.rollup.resize(project.activities.len(), None);
+        for position in 0..self.deepest_first.len() {
+            let child = self.deepest_first[position];
+            let Some(parent) = self.parent[child] else { continue };
+            let Some(dates) = self.rollup[child].or_else(|| self.own_dates(project, child)) else { continue };
+            let merged = match self.rollup[parent] {
+                None => {
+                    let Some(own) = self.own_dates(project, parent) else { continue };
+                    let ActivityDates { early_start, early_finish, late_start, late_finish, .. } = dates;
+                    let start = ActivityDates { early_start, early_finish, late_start, late_finish, total_float: i64::MAX, free_float: i64::MAX, complete: true, ..own };
+                    start.merged(&dates)
+                }
+                Some(summary) => summary.merged(&dates),
+            };
+            self.rollup[parent] = Some(merged);
+        }
+        for dates in self.rollup.iter_mut().flatten() {
+            if dates.total_float == i64::MAX {
+                // Every child finished: nothing left to float.
+                (dates.total_float, dates.free_float) = (0, 0);
+            }
+        }
     }
 
     /// Takes an edited activity's duration, progress or constraint into its node (the links and
@@ -137,7 +229,7 @@ impl LiveSchedule {
             let calendar = self.compiled.network.nodes[node].calendar;
             self.compiled.network.nodes[node] = task_node(activity, calendar, &self.compiled.network.calendars);
         }
-        self.reschedule();
+        self.reschedule(project);
     }
 
     pub fn finish(&self) -> Moment {
@@ -149,8 +241,24 @@ impl LiveSchedule {
         self.compiled.network.calendars[0].work_between(from, to)
     }
 
+    /// Critical: unfinished with total float at or below the threshold. A manually scheduled
+    /// activity without links is never critical: MS Project saves such tasks with zero slack
+    /// and Critical 0, while linked manual tasks with zero slack are critical.
+    pub fn is_critical(&self, project: &Project, index: usize, dates: &ActivityDates, threshold_minutes: i64) -> bool {
+        let unlinked_manual = project.activities.get(index).is_some_and(|a| a.manual) && !self.linked.get(index).copied().unwrap_or(false);
+        !dates.complete && dates.total_float <= threshold_minutes && !unlinked_manual
+    }
+
     /// The dates of the model activity at `index`; None when it is not scheduled (inactive).
     pub fn activity_dates(&self, project: &Project, index: usize) -> Option<ActivityDates> {
+        match self.rollup.get(index).copied().flatten() {
+            Some(rolled_up) => Some(rolled_up),
+            None => self.own_dates(project, index),
+        }
+    }
+
+    /// An activity's dates from its own node (or a summary's brackets).
+    fn own_dates(&self, project: &Project, index: usize) -> Option<ActivityDates> {
         let (network, dates) = (&self.compiled.network, &self.dates);
         let activity = project.activities.get(index)?;
         let (first, last, summary) = match *self.compiled.placement.get(index)? {
@@ -187,7 +295,8 @@ impl LiveSchedule {
             }
         }
         let free_float = dates.free_float[last];
-        Some(ActivityDates { first, last, summary, early_start, early_finish, late_start, late_finish, total_float, free_float })
+        let complete = !summary && activity.actual_finish.is_some();
+        Some(ActivityDates { first, last, summary, early_start, early_finish, late_start, late_finish, total_float, free_float, complete })
     }
 
     /// Six numbers per scheduled activity, in the order of `report().activities`: early start,
@@ -224,12 +333,12 @@ impl LiveSchedule {
     let mut bands = [0usize; 4];
     let mut first_start = compiled.settings.project_start;
     for (index, activity) in project.activities.iter().enumerate() {
-        let Some(ActivityDates { first, last, summary, early_start, early_finish, late_start, late_finish, total_float, free_float }) = self.activity_dates(project, index) else {
+        let Some(dated) = self.activity_dates(project, index) else {
             continue;
         };
+        let ActivityDates { first, last, summary, early_start, early_finish, late_start, late_finish, total_float, free_float, complete } = dated;
         first_start = first_start.min(early_start);
-        let complete = activity.actual_finish.is_some();
-        let critical = !complete && total_float <= options.critical_float_minutes;
+        let critical = self.is_critical(project, index, &dated, options.critical_float_minutes);
         let near_critical = !complete && !critical && total_float <= options.near_critical_float_minutes;
         if critical {
             critical_nodes[first] = true;

@@ -235,6 +235,8 @@ export interface ActivityDocument {
   parentId?: string | null;
   durationDays?: WorkDuration;
   milestone?: boolean;
+  /** Manually scheduled in MS Project: scheduled automatically here, never critical when unlinked. */
+  manual?: boolean;
   /** false: kept in the plan, not scheduled. */
   active?: boolean;
   remainingDurationDays?: WorkDuration | null;

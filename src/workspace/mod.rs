@@ -363,7 +363,7 @@ impl Workspace {
     /// The critical-path schedule of one project: a full reschedule on its resident network.
     pub fn schedule(&mut self, id: &str, options: &ScheduleOptions) -> Result<ProjectSchedule, WorkspaceError> {
         let (project, live) = self.live_schedule(id)?;
-        live.reschedule();
+        live.reschedule(project);
         Ok(live.report(project, options))
     }
 
@@ -371,7 +371,7 @@ impl Workspace {
     /// `LiveSchedule::arrays`), after a full reschedule.
     pub fn schedule_arrays(&mut self, id: &str) -> Result<Vec<f64>, WorkspaceError> {
         let (project, live) = self.live_schedule(id)?;
-        live.reschedule();
+        live.reschedule(project);
         Ok(live.arrays(project))
     }
 

@@ -162,7 +162,7 @@ impl Workspace {
             if !same_dates(before.get(i).copied().flatten(), after) {
                 changed.push(activity.id.clone());
             }
-            if after.is_some_and(|d| !d.summary && d.total_float <= 0 && activity.actual_finish.is_none()) {
+            if after.is_some_and(|d| !d.summary && live.is_critical(project, i, &d, 0)) {
                 critical.push(activity.id.clone());
             }
         }
