@@ -43,3 +43,56 @@ const whatIfWithDates = median(41, () => {
   small.scheduleArrays('BENCH');
 });
 console.log(`wasm    what-if edit + all dates as Float64Array, 2,000 activities: median ${whatIfWithDates.toFixed(2)} ms`);
+
+// A plain-JS critical path over the same 100k network, for scale: typed arrays, one calendar
+// assumed (every date in working minutes from the start, as our passes count them), no
+// constraints or progress. It does less than the engine (no calendars, no conversion to dates).
+const plan = JSON.parse(__benchmarkPortfolioJson(100_000, 250_000, 7)).projects[0];
+const index = new Map(plan.activities.map((a, i) => [a.id, i]));
+const n = plan.activities.length;
+const duration = Float64Array.from(plan.activities, (a) => Math.round((a.durationDays ?? 0) * 480));
+const kinds = { FS: 0, SS: 1, FF: 2, SF: 3 };
+const m = plan.dependencies.length;
+const from = new Int32Array(m), to = new Int32Array(m), kind = new Int8Array(m), lag = new Float64Array(m);
+plan.dependencies.forEach((d, k) => {
+  from[k] = index.get(d.predecessorId); to[k] = index.get(d.successorId);
+  kind[k] = kinds[d.type ?? 'FS']; lag[k] = Math.round((d.lagDays ?? 0) * 480);
+});
+// Links are already in successor order in the generated plan (each activity's links follow it).
+const es = new Float64Array(n), ef = new Float64Array(n), ls = new Float64Array(n), lf = new Float64Array(n);
+const tf = new Float64Array(n), ff = new Float64Array(n);
+const jsPasses = median(15, () => {
+  es.fill(0);
+  for (let k = 0, v = 0; v < n; v += 1) {
+    let start = es[v];
+    for (; k < m && to[k] === v; k += 1) {
+      const u = from[k];
+      const bound = kind[k] === 0 ? ef[u] + lag[k] : kind[k] === 1 ? es[u] + lag[k] : kind[k] === 2 ? ef[u] + lag[k] - duration[v] : es[u] + lag[k] - duration[v];
+      if (bound > start) start = bound;
+    }
+    es[v] = start; ef[v] = start + duration[v];
+  }
+  let finish = 0;
+  for (let v = 0; v < n; v += 1) if (ef[v] > finish) finish = ef[v];
+  lf.fill(finish);
+  for (let k = m - 1, v = n - 1; v >= 0; v -= 1) {
+    ls[v] = lf[v] - duration[v];
+    for (; k >= 0 && to[k] === v; k -= 1) {
+      const u = from[k];
+      const late = kind[k] === 0 ? ls[v] - lag[k] : kind[k] === 2 ? lf[v] - lag[k] : null;
+      if (late !== null && late < lf[u]) lf[u] = late;
+      const lateStart = kind[k] === 1 ? ls[v] - lag[k] : kind[k] === 3 ? lf[v] - lag[k] : null;
+      if (lateStart !== null && lateStart + duration[u] < lf[u]) lf[u] = lateStart + duration[u];
+    }
+  }
+  // Total float, then free float as the smallest gap a successor link leaves.
+  for (let v = 0; v < n; v += 1) { tf[v] = Math.min(ls[v] - es[v], lf[v] - ef[v]); ff[v] = Math.min(finish - ef[v], tf[v]); }
+  for (let k = 0; k < m; k += 1) {
+    const u = from[k], v = to[k];
+    const gap = kind[k] === 0 ? es[v] - ef[u] - lag[k] : kind[k] === 1 ? es[v] - es[u] - lag[k] : kind[k] === 2 ? ef[v] - ef[u] - lag[k] : ef[v] - es[u] - lag[k];
+    if (gap < ff[u]) ff[u] = gap;
+  }
+});
+const sorted = plan.dependencies.every((d, k) => k === 0 || index.get(d.successorId) >= index.get(plan.dependencies[k - 1].successorId));
+console.log(`plain JS CPM passes and float (working minutes only, typed arrays), 100k activities: median ${jsPasses.toFixed(1)} ms${sorted ? '' : ' (links not in successor order: figure invalid)'}`);
+console.log(`ratios  wasm passes / plain JS passes: ${(passes / jsPasses).toFixed(2)}`);
