@@ -314,109 +314,109 @@ impl LiveSchedule {
 
     /// The whole schedule as the user reads it.
     pub fn report(&self, project: &Project, options: &ScheduleOptions) -> ProjectSchedule {
-    let (compiled, dates, path) = (&self.compiled, &self.dates, self.path.as_str());
-    let network = &compiled.network;
+        let (compiled, dates, path) = (&self.compiled, &self.dates, self.path.as_str());
+        let network = &compiled.network;
 
-    // Driving links: zero gap. Recorded per successor node, by model dependency.
-    let mut driving: Vec<Vec<u32>> = vec![Vec::new(); network.nodes.len()];
-    for (index, link) in network.links.iter().enumerate() {
-        if let Some(dependency) = compiled.link_source[index] {
-            if link_gap(network, link, dates) <= 0 {
-                driving[link.to as usize].push(dependency);
+        // Driving links: zero gap. Recorded per successor node, by model dependency.
+        let mut driving: Vec<Vec<u32>> = vec![Vec::new(); network.nodes.len()];
+        for (index, link) in network.links.iter().enumerate() {
+            if let Some(dependency) = compiled.link_source[index] {
+                if link_gap(network, link, dates) <= 0 {
+                    driving[link.to as usize].push(dependency);
+                }
             }
         }
-    }
 
-    let mut findings = compiled.findings.clone();
-    let mut activities = Vec::with_capacity(project.activities.len());
-    let mut critical_nodes = vec![false; network.nodes.len()];
-    let mut bands = [0usize; 4];
-    let mut first_start = compiled.settings.project_start;
-    for (index, activity) in project.activities.iter().enumerate() {
-        let Some(dated) = self.activity_dates(project, index) else {
-            continue;
-        };
-        let ActivityDates { first, last, summary, early_start, early_finish, late_start, late_finish, total_float, free_float, complete } = dated;
-        first_start = first_start.min(early_start);
-        let critical = self.is_critical(project, index, &dated, options.critical_float_minutes);
-        let near_critical = !complete && !critical && total_float <= options.near_critical_float_minutes;
-        if critical {
-            critical_nodes[first] = true;
-            critical_nodes[last] = true;
-        }
-        if !summary && !complete {
-            let band = if total_float < 0 { 0 } else if critical { 1 } else if near_critical { 2 } else { 3 };
-            bands[band] += 1;
-            if total_float < 0 {
-                findings.push(
-                    Finding::warning(
-                        "negative_float",
-                        format!("{path}.activities[{index}]"),
-                        format!(
-                            "Activity \"{}\" has {:.1} days of negative float: a constraint or deadline cannot be met with the current logic.",
-                            activity.name,
-                            total_float as f64 / MINUTES_PER_DAY as f64
-                        ),
-                    )
-                    .with_ids(vec![activity.id.clone()]),
-                );
+        let mut findings = compiled.findings.clone();
+        let mut activities = Vec::with_capacity(project.activities.len());
+        let mut critical_nodes = vec![false; network.nodes.len()];
+        let mut bands = [0usize; 4];
+        let mut first_start = compiled.settings.project_start;
+        for (index, activity) in project.activities.iter().enumerate() {
+            let Some(dated) = self.activity_dates(project, index) else {
+                continue;
+            };
+            let ActivityDates { first, last, summary, early_start, early_finish, late_start, late_finish, total_float, free_float, complete } = dated;
+            first_start = first_start.min(early_start);
+            let critical = self.is_critical(project, index, &dated, options.critical_float_minutes);
+            let near_critical = !complete && !critical && total_float <= options.near_critical_float_minutes;
+            if critical {
+                critical_nodes[first] = true;
+                critical_nodes[last] = true;
             }
+            if !summary && !complete {
+                let band = if total_float < 0 { 0 } else if critical { 1 } else if near_critical { 2 } else { 3 };
+                bands[band] += 1;
+                if total_float < 0 {
+                    findings.push(
+                        Finding::warning(
+                            "negative_float",
+                            format!("{path}.activities[{index}]"),
+                            format!(
+                                "Activity \"{}\" has {:.1} days of negative float: a constraint or deadline cannot be met with the current logic.",
+                                activity.name,
+                                total_float as f64 / MINUTES_PER_DAY as f64
+                            ),
+                        )
+                        .with_ids(vec![activity.id.clone()]),
+                    );
+                }
+            }
+            let as_late_as_possible = network.nodes[first].constraint == Constraint::AsLateAsPossible;
+            let (start, finish) = if as_late_as_possible { (late_start, late_finish) } else { (early_start, early_finish) };
+            let mut driving_ids: Vec<String> = driving[first]
+                .iter()
+                .chain(if last != first { driving[last].iter() } else { [].iter() })
+                .map(|&d| project.dependencies[d as usize].predecessor_id.clone())
+                .collect();
+            driving_ids.dedup();
+            activities.push(ActivitySchedule {
+                id: activity.id.clone(),
+                summary,
+                milestone: activity.milestone,
+                early_start: to_date_time(early_start),
+                early_finish: to_date_time(early_finish),
+                late_start: to_date_time(late_start),
+                late_finish: to_date_time(late_finish),
+                start: to_date_time(start),
+                finish: to_date_time(finish),
+                total_float_minutes: total_float,
+                free_float_minutes: free_float,
+                critical,
+                near_critical,
+                driving_predecessor_ids: driving_ids,
+            });
         }
-        let as_late_as_possible = network.nodes[first].constraint == Constraint::AsLateAsPossible;
-        let (start, finish) = if as_late_as_possible { (late_start, late_finish) } else { (early_start, early_finish) };
-        let mut driving_ids: Vec<String> = driving[first]
+
+        let critical_ids = activities.iter().filter(|a| a.critical && !a.summary).map(|a| a.id.clone()).collect();
+        let mut critical_links: Vec<u32> = network
+            .links
             .iter()
-            .chain(if last != first { driving[last].iter() } else { [].iter() })
-            .map(|&d| project.dependencies[d as usize].predecessor_id.clone())
+            .enumerate()
+            .filter(|(index, link)| {
+                compiled.link_source[*index].is_some()
+                    && critical_nodes[link.from as usize]
+                    && critical_nodes[link.to as usize]
+                    && link_gap(network, link, dates) <= 0
+            })
+            .filter_map(|(index, _)| compiled.link_source[index])
             .collect();
-        driving_ids.dedup();
-        activities.push(ActivitySchedule {
-            id: activity.id.clone(),
-            summary,
-            milestone: activity.milestone,
-            early_start: to_date_time(early_start),
-            early_finish: to_date_time(early_finish),
-            late_start: to_date_time(late_start),
-            late_finish: to_date_time(late_finish),
-            start: to_date_time(start),
-            finish: to_date_time(finish),
-            total_float_minutes: total_float,
-            free_float_minutes: free_float,
-            critical,
-            near_critical,
-            driving_predecessor_ids: driving_ids,
-        });
-    }
+        critical_links.sort_unstable();
 
-    let critical_ids = activities.iter().filter(|a| a.critical && !a.summary).map(|a| a.id.clone()).collect();
-    let mut critical_links: Vec<u32> = network
-        .links
-        .iter()
-        .enumerate()
-        .filter(|(index, link)| {
-            compiled.link_source[*index].is_some()
-                && critical_nodes[link.from as usize]
-                && critical_nodes[link.to as usize]
-                && link_gap(network, link, dates) <= 0
-        })
-        .filter_map(|(index, _)| compiled.link_source[index])
-        .collect();
-    critical_links.sort_unstable();
-
-    ProjectSchedule {
-        project_id: project.id.clone(),
-        start: to_date_time(first_start),
-        finish: to_date_time(dates.project_finish),
-        critical_float_minutes: options.critical_float_minutes,
-        activities,
-        critical_path: CriticalPath { activity_ids: critical_ids, dependency_indices: critical_links },
-        float_bands: vec![
-            FloatBand { label: "negative", count: bands[0] },
-            FloatBand { label: "critical", count: bands[1] },
-            FloatBand { label: "nearCritical", count: bands[2] },
-            FloatBand { label: "more", count: bands[3] },
-        ],
-        findings,
-    }
+        ProjectSchedule {
+            project_id: project.id.clone(),
+            start: to_date_time(first_start),
+            finish: to_date_time(dates.project_finish),
+            critical_float_minutes: options.critical_float_minutes,
+            activities,
+            critical_path: CriticalPath { activity_ids: critical_ids, dependency_indices: critical_links },
+            float_bands: vec![
+                FloatBand { label: "negative", count: bands[0] },
+                FloatBand { label: "critical", count: bands[1] },
+                FloatBand { label: "nearCritical", count: bands[2] },
+                FloatBand { label: "more", count: bands[3] },
+            ],
+            findings,
+        }
     }
 }
