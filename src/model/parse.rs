@@ -58,20 +58,11 @@ pub fn from_json_str(text: &str) -> Result<(Portfolio, Vec<Finding>), LoadError>
     accept(parse_json(text)?)
 }
 
-/// Deserializes a portfolio from any serde source (a JS object at the wasm boundary) and
-/// validates it, with the same errors as `from_json_str`.
-
 /// Reads one project (to replace a project in a loaded portfolio) from JSON text; paths in
 /// errors are relative to the project.
 pub fn parse_project_json(text: &str) -> Result<Project, LoadError> {
     read_json(text)
 }
-
-/// Reads one project from any serde source.
-
-/// Reads any part of the model (a dependency for a what-if edit, say) from a serde source,
-/// with the path of the first field that does not fit.
-
 
 fn accept(portfolio: Portfolio) -> Result<(Portfolio, Vec<Finding>), LoadError> {
     let findings = validate(&portfolio);

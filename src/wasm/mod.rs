@@ -170,7 +170,7 @@ pub fn validate(#[wasm_bindgen(unchecked_param_type = "string | PortfolioDocumen
             Err(other @ convert::ReadError::WrongInput(_)) => {
                 vec![model::Finding::error("wrong_type", "", other.to_string())]
             }
-            Err(other) => return Err(other.into()),
+            Err(other) => return Err(other),
         };
         to_js(&findings)
     })
