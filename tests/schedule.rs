@@ -344,3 +344,44 @@ fn a_start_date_written_as_a_date_reads_and_writes_as_before() {
     let timed = project_with(json!({ "startDate": "2026-01-05T09:00" }), json!([]), json!([]));
     assert_eq!(serde_json::to_value(&timed).unwrap()["startDate"], json!("2026-01-05T09:00"));
 }
+
+#[test]
+fn resource_driven_activities_follow_their_assignments_on_resource_calendars() {
+    // A is resource-driven: Ana (Standard calendar) works 8h at 50%, a 16h span: Monday 5
+    // January 08:00 to Tuesday 17:00. Bo works afternoons only (13:00-17:00) and does 10h at
+    // 100%: Monday 4h, Tuesday 4h, Wednesday 13:00-15:00. A finishes with Bo, Wednesday 15:00;
+    // its own 1-day duration does not govern. B (1d) follows: Wednesday 15:00 to Thursday 15:00.
+    // C (10d) sets the finish, Friday 16 January 17:00.
+    let plan = project_with(
+        json!({
+            "calendars": [{ "id": "pm", "name": "Afternoons", "workingHours": [{ "from": "13:00", "to": "17:00" }] }],
+            "resources": [{ "id": "ana", "name": "Ana" }, { "id": "bo", "name": "Bo", "calendarId": "pm" }]
+        }),
+        json!([
+            { "id": "A", "name": "A", "durationDays": 1, "resourceDriven": true, "assignments": [
+                { "resourceId": "ana", "units": 0.5, "workHours": 8 }, { "resourceId": "bo", "units": 1, "workHours": 10 }
+            ] },
+            { "id": "B", "name": "B", "durationDays": 1 }, { "id": "C", "name": "C", "durationDays": 10 }
+        ]),
+        json!([{ "predecessorId": "A", "successorId": "B" }]),
+    );
+    let schedule = run(&plan);
+    assert_eq!(dates(&schedule, "A"), ("2026-01-05T08:00".into(), "2026-01-07T15:00".into()));
+    assert_eq!(dates(&schedule, "B"), ("2026-01-07T15:00".into(), "2026-01-08T15:00".into()));
+    assert_eq!(schedule.finish.to_string(), "2026-01-16T17:00");
+    // Backward: B must start by Friday 16 08:00, so A must finish by Thursday 15 17:00. Ana's
+    // 16h then start Wednesday 14 08:00 and Bo's 10h of afternoons Tuesday 13 15:00: A's late
+    // start is the earlier.
+    let a = activity(&schedule, "A");
+    assert_eq!(a.late_finish.to_string(), "2026-01-15T17:00");
+    assert_eq!(a.late_start.to_string(), "2026-01-13T15:00");
+    // Finish float: Wednesday 15:00 to Thursday 15 17:00 is 2h + 6 days = 50h; start float is
+    // 54h; total float is the smaller.
+    assert_eq!(a.total_float_minutes, 50 * 60);
+    assert_eq!(a.free_float_minutes, 0);
+
+    // The same activity not resource-driven takes its own day.
+    let mut fixed = plan.clone();
+    fixed.activities[0].resource_driven = false;
+    assert_eq!(dates(&run(&fixed), "A"), ("2026-01-05T08:00".into(), "2026-01-05T17:00".into()));
+}

@@ -797,9 +797,9 @@ const TASK_FIELDS: &[&str] = &[
 
 const LINK_FIELDS: &[&str] = &["PredecessorUID", "Type", "LinkLag", "LagFormat", "CrossProject"];
 
-const RESOURCE_FIELDS: &[&str] = &["UID", "ID", "Name", "Type", "IsNull", "MaxUnits", "StandardRate"];
+const RESOURCE_FIELDS: &[&str] = &["UID", "ID", "Name", "Type", "IsNull", "MaxUnits", "StandardRate", "CalendarUID"];
 
-const ASSIGNMENT_FIELDS: &[&str] = &["UID", "TaskUID", "ResourceUID", "Units", "Work", "TimephasedData"];
+const ASSIGNMENT_FIELDS: &[&str] = &["UID", "TaskUID", "ResourceUID", "Units", "Work", "TimephasedData", "WorkContour"];
 
 struct TaskRow<'a> {
     element: &'a Element,
@@ -1150,6 +1150,7 @@ pub fn read_mspdi(xml: &str, project_id: &str) -> Result<(Project, Vec<Finding>)
             cost,
             actual_cost,
             assignments: Vec::new(),
+            resource_driven: false,
         });
     }
     if !manual_ids.is_empty() {
@@ -1243,6 +1244,11 @@ pub fn read_mspdi(xml: &str, project_id: &str) -> Result<(Project, Vec<Finding>)
                     0.0
                 }
             };
+            let calendar_uid = element.value("CalendarUID").and_then(parse_i64).filter(|&u| u != -1);
+            let calendar_id = calendar_ref(calendar_uid);
+            if let (Some(calendar), None) = (calendar_uid, &calendar_id) {
+                report.warn("unknown_reference", format!("{path}.CalendarUID"), format!("Resource {uid} uses calendar {calendar}, which is not among the usable calendars; it works on the project calendar."));
+            }
             report.skip_others("resources", &path, element, RESOURCE_FIELDS);
             resource_of_uid.insert(uid, resources.len());
             resources.push(Resource {
@@ -1252,14 +1258,16 @@ pub fn read_mspdi(xml: &str, project_id: &str) -> Result<(Project, Vec<Finding>)
                 role: None,
                 capacity_units,
                 rate_per_hour,
+                calendar_id,
             });
         }
     }
 
     // Assignments.
     let activity_of_id: HashMap<String, usize> = activities.iter().enumerate().map(|(i, a)| (a.id.clone(), i)).collect();
-    let mut resource_driven: Vec<String> = Vec::new();
+    let fixed_span: HashSet<&str> = rows.iter().filter(|r| r.summary || r.fixed_duration).map(|r| r.id.as_str()).collect();
     let mut split: Vec<String> = Vec::new();
+    let mut contoured: Vec<String> = Vec::new();
     if let Some(list) = root.child("Assignments") {
         for (index, element) in list.children_named("Assignment").enumerate() {
             let task_uid = element.value("TaskUID").and_then(parse_i64);
@@ -1305,16 +1313,16 @@ pub fn read_mspdi(xml: &str, project_id: &str) -> Result<(Project, Vec<Finding>)
                 }
             };
             let work_minutes = element.value("Work").and_then(|t| parse_duration_minutes(t, minutes_per_day)).filter(|m| (0.0..=6.0e10).contains(m));
-            let activity_id = activities[activity_index].id.clone();
-            let row = rows.iter().find(|r| r.id == activity_id);
-            if let (Some(row), Some(work)) = (row, work_minutes) {
-                let is_work = resources[resource_index].kind == ResourceKind::Work;
-                if is_work && !row.summary && !row.fixed_duration && units > 0.0 && work > 0.0 {
-                    let span = work / units;
-                    if (span - row.duration_minutes as f64).abs() > 1.0 && !resource_driven.contains(&activity_id) {
-                        resource_driven.push(activity_id.clone());
-                    }
-                }
+            // MS Project derives the duration of every task but a fixed-duration one from its
+            // work assignments, each on its resource's calendar.
+            let is_work = resources[resource_index].kind == ResourceKind::Work;
+            // A contour (front-loaded, bell, edited, ...) stretches the work over a span that the
+            // model cannot derive, so such a task keeps the duration MS Project saved.
+            if element.value("WorkContour").and_then(parse_i64).is_some_and(|c| c != 0) && !contoured.contains(&activities[activity_index].id) {
+                contoured.push(activities[activity_index].id.clone());
+            }
+            if is_work && !fixed_span.contains(activities[activity_index].id.as_str()) && !activities[activity_index].milestone && units > 0.0 && work_minutes.is_some_and(|w| w > 0.0) {
+                activities[activity_index].resource_driven = true;
             }
             report.skip_others("assignments", &path, element, ASSIGNMENT_FIELDS);
             activities[activity_index].assignments.push(Assignment {
@@ -1324,12 +1332,15 @@ pub fn read_mspdi(xml: &str, project_id: &str) -> Result<(Project, Vec<Finding>)
             });
         }
     }
-    if !resource_driven.is_empty() {
+    if !contoured.is_empty() {
+        for activity in activities.iter_mut().filter(|a| contoured.contains(&a.id)) {
+            activity.resource_driven = false;
+        }
         report.warn_ids(
-            "resource_driven_duration",
-            format!("tasks[UID={}]", resource_driven[0].trim_start_matches('T')),
-            format!("{} task(s) have assignments whose work and units give a different span than the task duration (MS Project schedules them from the resources); the task duration is used here.", resource_driven.len()),
-            resource_driven,
+            "work_contour",
+            format!("tasks[UID={}]", contoured[0].trim_start_matches('T')),
+            format!("{} task(s) have assignments with a work contour (front-loaded, back-loaded, bell, edited ...); the model spreads work evenly, so these tasks keep the duration MS Project saved instead of following their resources.", contoured.len()),
+            contoured,
         );
     }
     if !split.is_empty() {

@@ -57,6 +57,12 @@ pub struct Activity {
     pub actual_cost: Option<f64>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub assignments: Vec<Assignment>,
+    /// The duration follows from the work assignments (MS Project's fixed-units and fixed-work
+    /// tasks): each assignment's work at its units runs on its resource's calendar from the
+    /// activity's start, and the activity finishes with the last one. `durationDays` then only
+    /// stands for the activity where no assignment has work.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub resource_driven: bool,
 }
 
 impl Activity {
@@ -81,6 +87,7 @@ impl Activity {
             cost: 0.0,
             actual_cost: None,
             assignments: Vec::new(),
+            resource_driven: false,
         }
     }
 }

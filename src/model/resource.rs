@@ -18,6 +18,10 @@ pub struct Resource {
     /// Standard cost per working hour, in the project's currency.
     #[serde(default)]
     pub rate_per_hour: f64,
+    /// The calendar of the project this resource works on; the project calendar when absent.
+    /// It matters for resource-driven activities, whose assignments run on it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub calendar_id: Option<String>,
 }
 
 fn one() -> f64 {

@@ -193,7 +193,7 @@ fn check_project(check: &mut Checker, path: &str, project: &Project) {
         check.reference(&format!("{path}.calendarId"), calendar, &calendars, "calendar", &project.id);
     }
 
-    let resources = check_resources(check, path, project);
+    let resources = check_resources(check, path, project, &calendars);
     let activity_index = check_activities(check, path, project, &calendars, &resources);
     check_dependencies(check, path, project, &activity_index);
     check_baseline(check, path, project, &activity_index);
@@ -239,7 +239,7 @@ fn check_week_hours(check: &mut Checker, at: &str, calendar: &crate::model::Cale
     }
 }
 
-fn check_resources<'a>(check: &mut Checker, path: &str, project: &'a Project) -> HashSet<&'a str> {
+fn check_resources<'a>(check: &mut Checker, path: &str, project: &'a Project, calendars: &HashSet<&str>) -> HashSet<&'a str> {
     let mut ids = UniqueIds::new("resource");
     for (index, resource) in project.resources.iter().enumerate() {
         let at = format!("{path}.resources[{index}]");
@@ -247,6 +247,9 @@ fn check_resources<'a>(check: &mut Checker, path: &str, project: &'a Project) ->
         check.text(&format!("{at}.name"), &resource.name, "resource");
         check.bounded(&format!("{at}.capacityUnits"), resource.capacity_units, 0.0, 1000.0, "units (1 is one full-time person)");
         check.money(&format!("{at}.ratePerHour"), resource.rate_per_hour);
+        if let Some(calendar) = &resource.calendar_id {
+            check.reference(&format!("{at}.calendarId"), calendar, calendars, "calendar", &resource.id);
+        }
     }
     project.resources.iter().map(|r| r.id.as_str()).collect()
 }

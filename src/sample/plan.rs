@@ -476,6 +476,7 @@ fn project_resources(profile: &Profile, archetype: &ArchetypeTemplate, random: &
                 role: Some(role.title.unwrap_or(archetype.build_role).to_string()),
                 capacity_units: capacity,
                 rate_per_hour: (role.rate_per_hour * currency_rate).round(),
+                calendar_id: None,
             }
         })
         .collect()

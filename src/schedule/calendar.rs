@@ -221,7 +221,7 @@ impl WorkCalendar {
     fn work_before(&self, moment: Moment) -> Option<i64> {
         let day = moment.div_euclid(MINUTES_PER_CALENDAR_DAY);
         let index = day - TABLE_FIRST_DAY;
-        if index < 0 || index >= TABLE_DAYS {
+        if !(0..TABLE_DAYS).contains(&index) {
             return None;
         }
         let minute = moment.rem_euclid(MINUTES_PER_CALENDAR_DAY);

@@ -11,9 +11,9 @@
 use std::collections::HashMap;
 
 use super::calendar::{day_number, moment_of, CalendarError, Moment, WorkCalendar, MINUTES_PER_CALENDAR_DAY};
-use super::network::{self, Constraint, Lag, Link, LinkKind, Network, Node};
+use super::network::{self, AssignmentSpan, Constraint, Lag, Link, LinkKind, Network, Node};
 use super::passes::PassSettings;
-use crate::model::{self, Activity, ConstraintKind, DateTime, DependencyKind, Finding, Project};
+use crate::model::{self, Activity, ConstraintKind, DateTime, DependencyKind, Finding, Project, ResourceKind};
 
 /// Where an activity lives in the network.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -63,20 +63,18 @@ pub fn compile(project: &Project, path: &str) -> Result<CompiledProject, Compile
     let mut findings = Vec::new();
 
     // Calendars: index 0 is the project calendar.
-    let mut calendar_index: HashMap<&str, u16> = HashMap::new();
     let project_calendar = match project.calendar_id.as_deref().and_then(|id| project.calendars.iter().find(|c| c.id == id)) {
         Some(calendar) => WorkCalendar::compile(calendar)?,
         None => WorkCalendar::standard(),
     };
     let mut calendars = vec![project_calendar];
     for calendar in &project.calendars {
-        if Some(calendar.id.as_str()) == project.calendar_id.as_deref() {
-            calendar_index.insert(&calendar.id, 0);
-            continue;
+        if Some(calendar.id.as_str()) != project.calendar_id.as_deref() {
+            calendars.push(WorkCalendar::compile(calendar)?);
         }
-        calendar_index.insert(&calendar.id, calendars.len() as u16);
-        calendars.push(WorkCalendar::compile(calendar)?);
     }
+    let calendar_index = calendar_indices(project);
+    let resource_calendars = resource_calendars(project, &calendar_index);
 
     let activity_index: HashMap<&str, usize> = project.activities.iter().enumerate().map(|(i, a)| (a.id.as_str(), i)).collect();
     let mut is_summary = vec![false; project.activities.len()];
@@ -104,7 +102,7 @@ pub fn compile(project: &Project, path: &str) -> Result<CompiledProject, Compile
             continue;
         }
         placement.push(Placement::Task(nodes.len() as u32));
-        nodes.push(task_node(activity, calendar, &calendars));
+        nodes.push(task_node(activity, calendar, &calendars, &resource_calendars));
     }
 
     let mut links: Vec<Link> = Vec::with_capacity(project.dependencies.len() + 2 * nodes.len());
@@ -213,8 +211,41 @@ pub fn compile(project: &Project, path: &str) -> Result<CompiledProject, Compile
     Ok(CompiledProject { network, settings, placement, link_source, findings })
 }
 
+/// Where each of the project's calendars sits in the compiled list: the project calendar is 0,
+/// the others follow in model order.
+fn calendar_indices(project: &Project) -> HashMap<&str, u16> {
+    let mut next = 1u16;
+    let mut index = HashMap::new();
+    for calendar in &project.calendars {
+        if Some(calendar.id.as_str()) == project.calendar_id.as_deref() {
+            index.insert(calendar.id.as_str(), 0);
+        } else {
+            index.insert(calendar.id.as_str(), next);
+            next += 1;
+        }
+    }
+    index
+}
+
+/// The compiled calendar each work resource works on (the project calendar unless it has its
+/// own); other kinds of resource are absent, since only work takes time.
+pub fn resource_calendars<'a>(project: &'a Project, calendar_index: &HashMap<&str, u16>) -> HashMap<&'a str, u16> {
+    project
+        .resources
+        .iter()
+        .filter(|r| r.kind == ResourceKind::Work)
+        .map(|r| (r.id.as_str(), r.calendar_id.as_deref().and_then(|id| calendar_index.get(id)).copied().unwrap_or(0)))
+        .collect()
+}
+
+/// The same map for a project already compiled (a what-if edit recompiles one activity).
+pub fn resource_calendars_of(project: &Project) -> HashMap<&str, u16> {
+    resource_calendars(project, &calendar_indices(project))
+}
+
 /// The node of a task or milestone on `calendars[calendar]`, its dates as positions there.
-pub fn task_node(activity: &Activity, calendar: u16, calendars: &[WorkCalendar]) -> Node {
+/// `resource_calendars` gives a resource-driven activity the calendars its assignments run on.
+pub fn task_node(activity: &Activity, calendar: u16, calendars: &[WorkCalendar], resource_calendars: &HashMap<&str, u16>) -> Node {
     let duration = if activity.milestone { 0 } else { activity.duration_days.minutes.max(0) };
     let remaining = activity
         .remaining_duration_days
@@ -243,7 +274,26 @@ pub fn task_node(activity: &Activity, calendar: u16, calendars: &[WorkCalendar])
         actual_start: activity.actual_start.map(|date| position(start_moment(date))),
         actual_finish: activity.actual_finish.map(|date| position(finish_moment(date))),
         remaining,
+        assignment_spans: if activity.resource_driven && !activity.milestone { assignment_spans(activity, resource_calendars) } else { Vec::new() },
     }
+}
+
+/// Each work assignment's work at its units, in working minutes of its resource's calendar.
+/// Assignments without work, at zero units or of a resource that is not a work resource take
+/// no time.
+fn assignment_spans(activity: &Activity, resource_calendars: &HashMap<&str, u16>) -> Vec<AssignmentSpan> {
+    activity
+        .assignments
+        .iter()
+        .filter_map(|assignment| {
+            let calendar = *resource_calendars.get(assignment.resource_id.as_str())?;
+            let work_hours = assignment.work_hours.filter(|w| w.is_finite() && *w > 0.0)?;
+            let units = Some(assignment.units).filter(|u| u.is_finite() && *u > 0.0)?;
+            let work = (work_hours * 60.0 / units).round();
+            // Validation bounds work and units; this keeps a corrupt value from overflowing.
+            (work < 1.0e12).then_some(AssignmentSpan { calendar, work: work as i64 })
+        })
+        .collect()
 }
 
 fn activity_ids_of(project: &Project, placement: &[Placement], nodes: &[u32]) -> Vec<String> {

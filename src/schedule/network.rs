@@ -66,6 +66,17 @@ pub struct Node {
     pub actual_finish: Option<Position>,
     /// Working minutes still to do, for an activity in progress.
     pub remaining: Option<i64>,
+    /// For a resource-driven activity not yet started: each work assignment's span on its
+    /// resource's calendar. The node then runs from its start until the last of them ends, and
+    /// `duration` only serves lags and constraints that need a length before the start is known.
+    pub assignment_spans: Vec<AssignmentSpan>,
+}
+
+/// Work of one assignment at its units (work / units), in working minutes of `calendar`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct AssignmentSpan {
+    pub calendar: u16,
+    pub work: i64,
 }
 
 impl Node {
@@ -78,6 +89,7 @@ impl Node {
             actual_start: None,
             actual_finish: None,
             remaining: None,
+            assignment_spans: Vec::new(),
         }
     }
 }

@@ -15,7 +15,7 @@
 //! allocating.
 
 use super::calendar::{end_position, start_position, work_of, Moment, Position, WorkCalendar};
-use super::network::{Constraint, Lag, Link, LinkKind, Network};
+use super::network::{Constraint, Lag, Link, LinkKind, Network, Node};
 
 /// What the passes need besides the network.
 #[derive(Debug, Clone, Copy)]
@@ -214,9 +214,42 @@ fn forward(network: &Network, marks: &[Marks], early_start: &mut [Position], ear
             Constraint::FinishNoLaterThan(date) => start = start.min(before_work(finish_at(date, duration), duration)),
             _ => {}
         }
-        early_start[v] = start;
-        early_finish[v] = finish_of(start, duration);
+        if node.assignment_spans.is_empty() {
+            early_start[v] = start;
+            early_finish[v] = finish_of(start, duration);
+        } else {
+            (early_start[v], early_finish[v]) = assignments_from(network, node, start);
+        }
     }
+}
+
+/// A resource-driven node started no earlier than `start`: each assignment starts when its
+/// resource next works and runs its span on that resource's calendar; the node starts with the
+/// first and finishes with the last (MS Project's fixed-units scheduling, with no levelling).
+fn assignments_from(network: &Network, node: &Node, start: Position) -> (Position, Position) {
+    let own = &network.calendars[node.calendar as usize];
+    let from = own.moment_at(start);
+    let (mut first_start, mut last_finish) = (Moment::MAX, Moment::MIN);
+    for span in &node.assignment_spans {
+        let calendar = &network.calendars[span.calendar as usize];
+        let begin = calendar.next_work_start(from);
+        first_start = first_start.min(begin);
+        last_finish = last_finish.max(calendar.add(begin, span.work));
+    }
+    (start.max(own.position_of(first_start)), own.position_of(last_finish))
+}
+
+/// The mirror of `assignments_from`: the latest start of a resource-driven node that finishes
+/// by `finish`, each assignment ending when its resource last worked.
+fn assignments_until(network: &Network, node: &Node, finish: Position) -> Position {
+    let own = &network.calendars[node.calendar as usize];
+    let until = own.moment_at(finish);
+    let mut first_start = Moment::MAX;
+    for span in &node.assignment_spans {
+        let calendar = &network.calendars[span.calendar as usize];
+        first_start = first_start.min(calendar.subtract(calendar.previous_work_end(until), span.work));
+    }
+    own.position_of(first_start).min(finish)
 }
 
 fn backward(network: &Network, marks: &[Marks], early_start: &[Position], early_finish: &[Position], late_start: &mut [Position], late_finish: &mut [Position]) {
@@ -263,6 +296,8 @@ fn backward(network: &Network, marks: &[Marks], early_start: &[Position], early_
         late_finish[v] = finish;
         late_start[v] = if node.actual_start.is_some() {
             early_start[v]
+        } else if !node.assignment_spans.is_empty() {
+            assignments_until(network, node, finish)
         } else if remaining == 0 {
             finish
         } else {

@@ -7,7 +7,7 @@ use std::collections::HashMap;
 use serde::Serialize;
 
 use super::calendar::{date_time_of, end_position, moment_of, start_position, work_of, Moment, MINUTES_PER_CALENDAR_DAY};
-use super::compile::{compile, task_node, CompiledProject, CompileError, Placement};
+use super::compile::{compile, resource_calendars_of, task_node, CompiledProject, CompileError, Placement};
 use super::network::Constraint;
 use super::passes::{self, link_gap, Dates};
 use crate::model::{DateTime, Finding, Project, MINUTES_PER_DAY};
@@ -121,7 +121,6 @@ impl ActivityDates {
             late_start: self.late_start.min(child.late_start),
             late_finish: self.late_finish.max(child.late_finish),
             total_float: if open { self.total_float.min(child.total_float) } else { self.total_float },
-            free_float: if open { self.free_float.min(child.free_float) } else { self.free_float },
             complete: self.complete && child.complete,
             ..self
         }
@@ -191,8 +190,9 @@ impl LiveSchedule {
     }
 
     /// A summary spans its children as MS Project shows it: the earliest early and late start
-    /// and the latest early and late finish of its children; its float is its most critical
-    /// unfinished child's, so it is critical when any child is. Its own bracket nodes only
+    /// and the latest early and late finish of its children; its total float is its most
+    /// critical unfinished child's, so it is critical when any child is, and its free float is
+    /// its own (see below). Its own bracket nodes only
     /// carry links to and from it (a bracket may sit at the status date while its children
     /// finished long before).
     fn roll_up(&mut self, project: &Project) {
@@ -206,7 +206,7 @@ impl LiveSchedule {
                 None => {
                     let Some(own) = self.own_dates(project, parent) else { continue };
                     let ActivityDates { early_start, early_finish, late_start, late_finish, .. } = dates;
-                    let start = ActivityDates { early_start, early_finish, late_start, late_finish, total_float: i64::MAX, free_float: i64::MAX, complete: true, ..own };
+                    let start = ActivityDates { early_start, early_finish, late_start, late_finish, total_float: i64::MAX, complete: true, ..own };
                     start.merged(&dates)
                 }
                 Some(summary) => summary.merged(&dates),
@@ -217,6 +217,11 @@ impl LiveSchedule {
             if dates.total_float == i64::MAX {
                 // Every child finished: nothing left to float.
                 (dates.total_float, dates.free_float) = (0, 0);
+            } else {
+                // Free float is the summary's own: what its finish bracket may slip before it
+                // delays a successor of the summary or the project, never more than its total
+                // float (MS Project's summary free slack).
+                dates.free_float = dates.free_float.min(dates.total_float);
             }
         }
     }
@@ -227,7 +232,7 @@ impl LiveSchedule {
         if let (Some(Placement::Task(node)), Some(activity)) = (self.compiled.placement.get(index), project.activities.get(index)) {
             let node = *node as usize;
             let calendar = self.compiled.network.nodes[node].calendar;
-            self.compiled.network.nodes[node] = task_node(activity, calendar, &self.compiled.network.calendars);
+            self.compiled.network.nodes[node] = task_node(activity, calendar, &self.compiled.network.calendars, &resource_calendars_of(project));
         }
         self.reschedule(project);
     }

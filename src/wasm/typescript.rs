@@ -250,6 +250,8 @@ export interface ActivityDocument {
   cost?: number;
   actualCost?: number | null;
   assignments?: { resourceId: string; units?: number; workHours?: number | null }[];
+  /** The duration follows from the assignments: each one's work at its units on its resource's calendar. */
+  resourceDriven?: boolean;
 }
 
 export type DependencyType = "FS" | "SS" | "FF" | "SF";
@@ -272,6 +274,8 @@ export interface ResourceDocument {
   role?: string | null;
   capacityUnits?: number;
   ratePerHour?: number;
+  /** The project calendar this resource works on, when not the project's own. */
+  calendarId?: string | null;
 }
 
 export type ResponseStrategy = "escalate" | "avoid" | "transfer" | "mitigate" | "accept" | "exploit" | "share" | "enhance";

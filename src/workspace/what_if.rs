@@ -38,7 +38,12 @@ impl Workspace {
         if !days.is_finite() || days < 0.0 {
             return Err(refused("negative_duration", path, format!("A duration must be a finite number of days, zero or more; got {days}.")));
         }
-        self.edit_activity(index, position, |activity| activity.duration_days = model::WorkDuration::from_days(days))?;
+        // A duration the user sets is the duration: a resource-driven activity stops following
+        // its assignments, as a fixed-duration task would in MS Project.
+        self.edit_activity(index, position, |activity| {
+            activity.duration_days = model::WorkDuration::from_days(days);
+            activity.resource_driven = false;
+        })?;
         self.reschedule_after(index, |project, live| {
             live.refresh_activity(project, position);
             Ok(())
