@@ -103,7 +103,8 @@ pub fn earned_value(budget: f64, rule: &EarningRule, progress: &[ProgressRecord]
             let remaining = latest(progress, status_date, |p| if let Progress::RemainingDuration(v) = p { Some(*v) } else { None });
             match remaining {
                 // A zero-duration activity is done once anyone reports it has nothing remaining.
-                Some(remaining) if duration <= 0.0 => if remaining <= 0.0 { 1.0 } else { 0.0 },
+                Some(remaining) if duration <= 0.0 && remaining <= 0.0 => 1.0,
+                Some(_) if duration <= 0.0 => 0.0,
                 Some(remaining) => fraction((duration - remaining) / duration),
                 None => 0.0,
             }

@@ -99,8 +99,11 @@ fn currencies_of(node: &RollupNode, found: &mut BTreeSet<String>) {
     }
 }
 
+/// The reporting currency, the rate for each currency in the tree, and what to state about it.
+type ConversionPlan = (String, BTreeMap<String, f64>, Option<Conversion>);
+
 /// Decides the reporting currency and the rate for each currency in the tree.
-fn plan_conversion(root: &RollupNode, options: &RollupOptions) -> Result<(String, BTreeMap<String, f64>, Option<Conversion>), EvmError> {
+fn plan_conversion(root: &RollupNode, options: &RollupOptions) -> Result<ConversionPlan, EvmError> {
     let mut currencies = BTreeSet::new();
     currencies_of(root, &mut currencies);
     let Some(table) = &options.conversion_rates else {
