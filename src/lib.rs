@@ -5,6 +5,7 @@
 //! over it; `wasm` is the only code that knows JavaScript exists. A native Rust user can use the
 //! crate without JavaScript.
 
+pub mod evm;
 pub mod import;
 pub mod model;
 pub mod random;
