@@ -68,6 +68,6 @@ mod tests {
         assert_eq!(actual_cost_at_period(PeriodCosts::Cumulative(&numbers), 3), Ok(36000.0));
         assert_eq!(actual_cost_at_period(PeriodCosts::PerPeriod(&numbers), 3), Ok(63000.0));
         assert_eq!(actual_cost_at_period(PeriodCosts::PerPeriod(&numbers), 0), Ok(0.0));
-        assert_eq!(actual_cost_at_period(PeriodCosts::Cumulative(&numbers), 4).map_err(|e| e.code()), Err("periodOutOfRange"));
+        assert_eq!(actual_cost_at_period(PeriodCosts::Cumulative(&numbers), 4).map_err(|e| e.code()), Err("period_out_of_range"));
     }
 }

@@ -181,7 +181,7 @@ mod tests {
     #[test]
     fn bad_progress_is_an_error_not_a_panic() {
         let reports = [at(1, Progress::PercentComplete(f64::NAN))];
-        assert_eq!(earned_value(1.0, &EarningRule::PhysicalPercentComplete, &reports, day(2), 0.0).map_err(|e| e.code()), Err("notFinite"));
+        assert_eq!(earned_value(1.0, &EarningRule::PhysicalPercentComplete, &reports, day(2), 0.0).map_err(|e| e.code()), Err("not_finite"));
         assert_eq!(earned_value(100.0, &EarningRule::PhysicalPercentComplete, &[at(1, Progress::PercentComplete(1.4))], day(2), 0.0), Ok(100.0));
     }
 }

@@ -16,6 +16,7 @@ pub mod earned;
 pub mod earned_schedule;
 pub mod indices;
 pub mod periods;
+pub mod project;
 pub mod recent;
 pub mod rollup;
 pub mod series;
@@ -33,6 +34,7 @@ pub use earned_schedule::{
 };
 pub use indices::{measures_at, EvmMeasures, StatusInputs};
 pub use periods::{end_of_day, PeriodGrid};
+pub use project::{project_earned_value, project_series, ProjectBasis, ProjectEarnedValue, ProjectSeries};
 pub use recent::{recent_window_indices, RecentWindowIndices};
 pub use rollup::{roll_up, Conversion, LeafFigures, NodeLevel, RollupNode, RollupOptions, RollupResult};
 pub use series::{s_curve, SCurve, SCurveInputs};
@@ -68,16 +70,16 @@ impl EvmError {
     /// A stable code for the JavaScript boundary, independent of the message wording.
     pub fn code(&self) -> &'static str {
         match self {
-            EvmError::NotFinite { .. } => "notFinite",
-            EvmError::PeriodOutOfRange { .. } => "periodOutOfRange",
-            EvmError::InvalidGrid(_) => "invalidGrid",
-            EvmError::InvalidFiscalStart(_) => "invalidFiscalStart",
-            EvmError::LabelCount { .. } => "labelCount",
-            EvmError::MixedCurrencies { .. } => "mixedCurrencies",
-            EvmError::MissingRate { .. } => "missingRate",
-            EvmError::InvalidRate { .. } => "invalidRate",
-            EvmError::NoReportingCurrency => "noReportingCurrency",
-            EvmError::EmptyNode(_) => "emptyNode",
+            EvmError::NotFinite { .. } => "not_finite",
+            EvmError::PeriodOutOfRange { .. } => "period_out_of_range",
+            EvmError::InvalidGrid(_) => "invalid_grid",
+            EvmError::InvalidFiscalStart(_) => "invalid_fiscal_start",
+            EvmError::LabelCount { .. } => "label_count",
+            EvmError::MixedCurrencies { .. } => "mixed_currencies",
+            EvmError::MissingRate { .. } => "missing_rate",
+            EvmError::InvalidRate { .. } => "invalid_rate",
+            EvmError::NoReportingCurrency => "no_reporting_currency",
+            EvmError::EmptyNode(_) => "empty_node",
         }
     }
 }

@@ -256,7 +256,7 @@ mod tests {
     #[test]
     fn mixed_currencies_need_a_table_and_the_conversion_is_stated() {
         let tree = program(vec![leaf("a", "EUR", 100.0, 50.0), leaf("b", "USD", 100.0, 100.0)]);
-        assert_eq!(roll_up(&tree, &RollupOptions::default()).map_err(|e| e.code()), Err("mixedCurrencies"));
+        assert_eq!(roll_up(&tree, &RollupOptions::default()).map_err(|e| e.code()), Err("mixed_currencies"));
         let mut rates = BTreeMap::new();
         rates.insert("EUR".to_string(), 1.5);
         let options = RollupOptions { reporting_currency: Some("USD".into()), conversion_rates: Some(rates), ..RollupOptions::default() };
@@ -265,7 +265,7 @@ mod tests {
         assert_eq!(result.currency, "USD");
         assert_eq!(result.conversion.as_ref().map(|c| c.statement.as_str()), Some("Amounts converted into USD: EUR at 1.5."));
         let missing = RollupOptions { reporting_currency: Some("GBP".into()), ..options };
-        assert_eq!(roll_up(&tree, &missing).map_err(|e| e.code()), Err("missingRate"));
+        assert_eq!(roll_up(&tree, &missing).map_err(|e| e.code()), Err("missing_rate"));
     }
 
     #[test]

@@ -6,8 +6,10 @@ use std::collections::HashMap;
 
 use serde::Serialize;
 
+mod earned_value;
 mod what_if;
 
+pub use earned_value::{EarnedValueReport, EarnedValueRow};
 pub use what_if::ScheduleChange;
 
 use crate::schedule::result::{LiveSchedule, ProjectSchedule, ScheduleOptions};
@@ -32,6 +34,12 @@ pub enum WorkspaceError {
     Import(#[from] crate::import::ImportError),
     #[error(transparent)]
     Load(#[from] LoadError),
+    #[error("There is no project or organisation unit with id \"{0}\" in the portfolio.")]
+    NodeNotFound(String),
+    #[error("No status date: give one, or set the project's or the portfolio's status date.")]
+    NoStatusDate,
+    #[error("{0}")]
+    EarnedValue(#[from] crate::evm::EvmError),
 }
 
 impl WorkspaceError {
@@ -42,6 +50,9 @@ impl WorkspaceError {
             WorkspaceError::Schedule(_) => "cannot_schedule",
             WorkspaceError::Import(error) => error.code(),
             WorkspaceError::Load(error) => error.code(),
+            WorkspaceError::NodeNotFound(_) => "not_found",
+            WorkspaceError::NoStatusDate => "no_status_date",
+            WorkspaceError::EarnedValue(error) => error.code(),
         }
     }
     pub fn path(&self) -> &str {
@@ -52,6 +63,9 @@ impl WorkspaceError {
             WorkspaceError::DependencyNotFound { .. } => "predecessorId",
             WorkspaceError::Schedule(_) | WorkspaceError::Import(_) => "",
             WorkspaceError::Load(error) => error.path(),
+            WorkspaceError::NodeNotFound(_) => "id",
+            WorkspaceError::NoStatusDate => "statusDate",
+            WorkspaceError::EarnedValue(_) => "",
         }
     }
     pub fn findings(&self) -> &[Finding] {
@@ -160,6 +174,9 @@ pub struct Workspace {
     /// Compiled networks of the projects scheduled so far, by project id, so a reschedule or a
     /// what-if edit reruns only the passes. Dropped whenever their project is replaced.
     schedules: HashMap<String, LiveSchedule>,
+    /// Each project's monthly grid and planned value curve, which no status date changes.
+    /// Dropped with the schedules whenever their project is replaced.
+    earned_value_bases: HashMap<String, crate::evm::ProjectBasis>,
 }
 
 impl Workspace {
@@ -179,6 +196,7 @@ impl Workspace {
         self.portfolio = Some(portfolio);
         self.findings = findings;
         self.schedules.clear();
+        self.earned_value_bases.clear();
         report
     }
 
@@ -334,6 +352,7 @@ impl Workspace {
         }
         self.findings = findings.clone();
         self.schedules.remove(&portfolio.projects[index].id);
+        self.earned_value_bases.remove(&portfolio.projects[index].id);
         Ok(LoadReport { project_count: portfolio.projects.len(), findings })
     }
 
