@@ -135,3 +135,30 @@ pub fn read_dependency(input: &JsValue) -> Result<model::Dependency, ReadError> 
 fn describe(input: &JsValue) -> String {
     input.js_typeof().as_string().unwrap_or_else(|| "a value of unknown type".to_string())
 }
+
+/// An S-curve with its bulk numbers as Float64Arrays (one copy each, no per-number conversion)
+/// and its labels and dates as plain arrays.
+pub fn series_to_js(series: &crate::evm::ProjectSeries) -> Result<JsValue, ReadError> {
+    let object = js_sys::Object::new();
+    let set = |key: &str, value: JsValue| {
+        js_sys::Reflect::set(&object, &JsValue::from_str(key), &value).map(|_| ()).map_err(|_| ReadError::Output(format!("could not set {key}")))
+    };
+    set("labels", to_js(&series.labels)?)?;
+    set("periodEnds", to_js(&series.period_ends)?)?;
+    for (key, values) in [
+        ("plannedValue", &series.planned_value),
+        ("earnedValue", &series.earned_value),
+        ("actualCost", &series.actual_cost),
+        ("forecast", &series.forecast),
+    ] {
+        set(key, js_sys::Float64Array::from(values.as_slice()).into())?;
+    }
+    for (key, value) in [
+        ("earnedFirstPeriod", series.earned_first_period),
+        ("forecastFirstPeriod", series.forecast_first_period),
+        ("statusPeriod", series.status_period),
+    ] {
+        set(key, JsValue::from_f64(value as f64))?;
+    }
+    Ok(object.into())
+}

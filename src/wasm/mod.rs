@@ -14,6 +14,7 @@ use wasm_bindgen::prelude::*;
 use crate::model;
 use crate::workspace;
 use convert::{guard, to_js, JsResult};
+use workspace::parse_status_date;
 
 /// A portfolio kept resident in WebAssembly memory: load it once, then ask and edit.
 #[wasm_bindgen]
@@ -107,6 +108,49 @@ impl Workspace {
         guard(|| {
             let values = self.inner.schedule_arrays(project_id)?;
             Ok::<_, convert::ReadError>(js_sys::Float64Array::from(values.as_slice()))
+        })
+    }
+
+    /// Earned value of a project or an organisation unit at `statusDate` (YYYY-MM-DD; by default
+    /// the project's, else the portfolio's status date). A unit sums its projects and recomputes
+    /// its ratios; projects in another currency need `rates` (currency -> value of one unit in
+    /// the portfolio's currency), or the call is refused with `mixed_currencies`. Undefined
+    /// ratios are null, with the reason under `reasons`.
+    #[wasm_bindgen(js_name = earnedValue, unchecked_return_type = "EarnedValueReport")]
+    pub fn earned_value(
+        &mut self,
+        id: &str,
+        #[wasm_bindgen(js_name = "statusDate")] status_date: Option<String>,
+        #[wasm_bindgen(unchecked_param_type = "Record<string, number> | null")] rates: JsValue,
+    ) -> JsResult {
+        guard(|| {
+            let status = status_date.as_deref().map(parse_status_date).transpose()?;
+            let rates = if rates.is_null() || rates.is_undefined() {
+                None
+            } else {
+                Some(serde_wasm_bindgen::from_value(rates).map_err(|_| convert::ReadError::WrongInput("rates that are not an object of numbers".to_string()))?)
+            };
+            to_js(&self.inner.earned_value(id, status, rates)?)
+        })
+    }
+
+    /// A project's S-curve by month: PV, EV, AC and the forecast to completion, as Float64Arrays.
+    #[wasm_bindgen(js_name = earnedValueSeries, unchecked_return_type = "EarnedValueSeries")]
+    pub fn earned_value_series(&mut self, #[wasm_bindgen(js_name = "projectId")] project_id: &str, #[wasm_bindgen(js_name = "statusDate")] status_date: Option<String>) -> JsResult {
+        guard(|| {
+            let status = status_date.as_deref().map(parse_status_date).transpose()?;
+            let series = self.inner.earned_value_series(project_id, status)?;
+            convert::series_to_js(&series)
+        })
+    }
+
+    /// Every project's CPI, SPI, SPI(t), EAC and VAC at `statusDate` (by default each
+    /// project's own), each in its project's currency.
+    #[wasm_bindgen(js_name = earnedValueTable, unchecked_return_type = "EarnedValueRow[]")]
+    pub fn earned_value_table(&mut self, #[wasm_bindgen(js_name = "statusDate")] status_date: Option<String>) -> JsResult {
+        guard(|| {
+            let status = status_date.as_deref().map(parse_status_date).transpose()?;
+            to_js(&self.inner.earned_value_table(status)?)
         })
     }
 

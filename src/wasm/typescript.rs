@@ -160,6 +160,82 @@ export interface ScheduleChange {
   criticalActivityIds: string[];
 }
 
+/** Why a ratio is undefined (it is then null). */
+export type UndefinedReason = "noActualCost" | "noPlannedValue" | "noEarnedValue" | "noBudget" | "workComplete" | "budgetSpent" |
+  "notStarted" | "noActualTime" | "noRemainingTime" | "noEstimateToComplete" | "noBottomUpEstimate" | "noWindow" | "notFinite";
+/** A ratio or estimate: null when undefined, with the reason under `reasons`. */
+export type Measure = number | null;
+
+/** PMI's earned value measures at a status date (money in the node's currency; percents as fractions). */
+export interface EvmMeasures {
+  pv: number; ev: number; ac: number; bac: number; sv: number; cv: number;
+  svPercent: Measure; cvPercent: Measure; spi: Measure; cpi: Measure; csi: Measure;
+  eacCpi: Measure; eacPlanRate: Measure; eacCpiSpi: Measure; eacBottomUp: Measure;
+  etcCpi: Measure; etcPlanRate: Measure; etcCpiSpi: Measure; etcBottomUp: Measure;
+  vacCpi: Measure; vacPlanRate: Measure; vacCpiSpi: Measure; vacBottomUp: Measure; vacPercentCpi: Measure;
+  tcpiBac: Measure; tcpiEacCpi: Measure; tcpiEacCpiSpi: Measure; tcpiEacBottomUp: Measure;
+  reasons: Partial<Record<string, UndefinedReason>>;
+}
+
+/** Lipke's earned schedule, in months from the first month of the plan. */
+export interface EarnedScheduleMeasures {
+  es: number; at: number; pd: number; svT: number; spiT: Measure; ieacT: Measure;
+  eacTPlanRate: Measure; eacTSpiT: Measure; eacTSpiTCpi: Measure; tspi: Measure;
+  reasons: Partial<Record<string, UndefinedReason>>;
+}
+
+export interface ProjectEarnedValue {
+  kind: "project";
+  projectId: string;
+  currency: string;
+  statusDate: IsoDate;
+  sources: { plannedValue: "baseline" | "snapshots" | "none"; progress: "snapshots" | "activities"; progressDate?: IsoDate };
+  measures: EvmMeasures;
+  earnedSchedule: EarnedScheduleMeasures;
+  /** The last three months beside the cumulative indices; absent without monthly snapshots. */
+  recent?: { windowPeriods: number; cpiWindow: Measure; spiWindow: Measure; spiTWindow: Measure; cpi: Measure; spi: Measure; spiT: Measure; reasons: Partial<Record<string, UndefinedReason>> };
+  forecastFinish?: IsoDateTime;
+  plannedFinish?: IsoDateTime;
+}
+
+export interface UnitEarnedValue {
+  kind: "unit";
+  id: string;
+  level: "activity" | "controlAccount" | "project" | "program" | "portfolio" | "organisation";
+  currency: string;
+  conversion: { reportingCurrency: string; rates: Record<string, number>; statement: string } | null;
+  estimateToCompleteBottomUp: number | null;
+  pvCumulative: number[];
+  measures: EvmMeasures;
+  earnedSchedule: EarnedScheduleMeasures | null;
+  children: Omit<UnitEarnedValue, "kind">[];
+}
+
+export type EarnedValueReport = ProjectEarnedValue | UnitEarnedValue;
+
+/** A project's S-curve by month; index k of a series is the end of month k. */
+export interface EarnedValueSeries {
+  labels: string[];
+  periodEnds: IsoDate[];
+  plannedValue: Float64Array;
+  /** From month `earnedFirstPeriod` to the status month. */
+  earnedValue: Float64Array;
+  actualCost: Float64Array;
+  earnedFirstPeriod: number;
+  /** Cumulative cost from AC at the status month to EAC (BAC / CPI) at the forecast finish. */
+  forecast: Float64Array;
+  forecastFirstPeriod: number;
+  statusPeriod: number;
+}
+
+export interface EarnedValueRow {
+  projectId: string; name: string; currency: string; statusDate: IsoDate;
+  plannedValue: number; earnedValue: number; actualCost: number; budgetAtCompletion: number;
+  cpi: Measure; spi: Measure; spiT: Measure; eac: Measure; vac: Measure;
+  forecastFinish?: IsoDateTime;
+  reasons: Partial<Record<"cpi" | "spi" | "spiT" | "eac" | "vac", UndefinedReason>>;
+}
+
 /** The portfolio document, `schemaVersion` 1. Optional fields may be absent or null. */
 export interface PortfolioDocument {
   schemaVersion: 1;

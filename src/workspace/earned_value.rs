@@ -51,6 +51,11 @@ pub struct EarnedValueRow {
     pub reasons: Reasons,
 }
 
+/// A status date as the boundary receives it, `YYYY-MM-DD`.
+pub fn parse_status_date(text: &str) -> Result<Date, WorkspaceError> {
+    text.trim().parse::<NaiveDate>().map(Date).map_err(|_| WorkspaceError::InvalidDate(text.to_string()))
+}
+
 impl Workspace {
     /// EVM of project or organisation unit `id` at `status` (else the project's, else the
     /// portfolio's status date). `rates` converts other currencies into the portfolio's

@@ -9,7 +9,7 @@ use serde::Serialize;
 mod earned_value;
 mod what_if;
 
-pub use earned_value::{EarnedValueReport, EarnedValueRow};
+pub use earned_value::{parse_status_date, EarnedValueReport, EarnedValueRow};
 pub use what_if::ScheduleChange;
 
 use crate::schedule::result::{LiveSchedule, ProjectSchedule, ScheduleOptions};
@@ -40,6 +40,8 @@ pub enum WorkspaceError {
     NoStatusDate,
     #[error("{0}")]
     EarnedValue(#[from] crate::evm::EvmError),
+    #[error("\"{0}\" is not a date; write it as YYYY-MM-DD, for example 2026-03-31.")]
+    InvalidDate(String),
 }
 
 impl WorkspaceError {
@@ -53,6 +55,7 @@ impl WorkspaceError {
             WorkspaceError::NodeNotFound(_) => "not_found",
             WorkspaceError::NoStatusDate => "no_status_date",
             WorkspaceError::EarnedValue(error) => error.code(),
+            WorkspaceError::InvalidDate(_) => "invalid_date",
         }
     }
     pub fn path(&self) -> &str {
@@ -64,7 +67,7 @@ impl WorkspaceError {
             WorkspaceError::Schedule(_) | WorkspaceError::Import(_) => "",
             WorkspaceError::Load(error) => error.path(),
             WorkspaceError::NodeNotFound(_) => "id",
-            WorkspaceError::NoStatusDate => "statusDate",
+            WorkspaceError::NoStatusDate | WorkspaceError::InvalidDate(_) => "statusDate",
             WorkspaceError::EarnedValue(_) => "",
         }
     }

@@ -141,6 +141,27 @@ describe('loading the sample portfolio', () => {
     assert.ok(own.every((finding) => finding.path.startsWith(`projects[${index}].`) || finding.path === `projects[${index}]`));
   });
 
+  test('earned value: a table row per project, undefined ratios as null with a reason, series as typed arrays', () => {
+    const rows = workspace.earnedValueTable();
+    assert.equal(rows.length, sample.projects.length);
+    for (const row of rows) {
+      for (const key of ['cpi', 'spi', 'spiT', 'eac', 'vac']) {
+        const value = row[key];
+        assert.ok(value === null ? typeof row.reasons[key] === 'string' : Number.isFinite(value), `${row.projectId}.${key}`);
+      }
+    }
+    const first = sample.projects[0];
+    const report = workspace.earnedValue(first.id);
+    assert.equal(report.kind, 'project');
+    const latest = first.snapshots.filter((s) => s.date <= first.statusDate).at(-1);
+    assert.equal(report.measures.ev, latest.earnedValue);
+    assert.equal(report.measures.ac, latest.actualCost);
+    const series = workspace.earnedValueSeries(first.id);
+    assert.ok(series.plannedValue instanceof Float64Array);
+    assert.equal(series.plannedValue.length, series.labels.length);
+    expectPmoError(() => workspace.earnedValue(first.id, 'not a date'), { code: 'invalid_date', path: 'statusDate' });
+  });
+
   test('exportJson round-trips the sample', () => {
     assert.deepEqual(JSON.parse(workspace.exportJson()), sample);
   });

@@ -9,6 +9,7 @@ import init, {
   type PortfolioDocument,
   type ProjectListItem,
   type ScheduleChange,
+  type EarnedValueRow,
 } from '../../pkg/pmo_analytics.js';
 
 export async function run(documentText: string): Promise<string[]> {
@@ -49,6 +50,12 @@ export async function run(documentText: string): Promise<string[]> {
   const moved: number = change.finishChangeMinutes + workspace.removeDependency('p1', 'a1', 'a2').changedActivityIds.length;
   const critical: string[] = workspace.setActivityDuration('p1', 'a1', 3).criticalActivityIds;
   warnings.push({ code: 'what_if', severity: 'warning', path: `${dates.length} ${moved} ${critical.join(',')}`, message: change.finish });
+  const evm = workspace.earnedValue('p1', '2025-03-31', null);
+  const cpi: number | null = evm.measures.cpi;
+  const spiT: number | null = evm.kind === 'project' ? evm.earnedSchedule.spiT : evm.earnedSchedule?.spiT ?? null;
+  const curve: Float64Array = workspace.earnedValueSeries('p1').plannedValue;
+  const rows: EarnedValueRow[] = workspace.earnedValueTable();
+  warnings.push({ code: 'evm', severity: 'warning', path: `${cpi} ${spiT} ${curve.length} ${rows[0]?.reasons.cpi}`, message: '' });
   workspace.free();
   return [...tree, ...budget, String(rag), String(found.length), String(version), String(firstActivity), ...warnings.map((w) => w.code)];
 }
