@@ -11,6 +11,9 @@ import { createOrgTree } from './js/tree.js';
 import { renderProjectsTable } from './js/projects.js';
 import { renderNoProject, renderProjectDetails } from './js/details.js';
 import { renderGantt } from './js/gantt.js';
+import { renderSCurve } from './js/scurve.js';
+import { renderEvmPanel } from './js/evm-panel.js';
+import { createEvmTable } from './js/evm-table.js';
 
 const SAMPLE_URL = './sample/portfolio.json';
 
@@ -28,6 +31,11 @@ const page = {
   scheduleHeading: byId('schedule-heading'),
   scheduleFacts: byId('schedule-facts'),
   gantt: byId('gantt'),
+  evm: byId('evm-section'),
+  evmHeading: byId('evm-heading'),
+  scurve: byId('scurve'),
+  evmPanel: byId('evm-panel'),
+  evmTable: byId('evm-table-body'),
   pageError: byId('page-error'),
   loadError: byId('load-error'),
   status: byId('status'),
@@ -54,6 +62,7 @@ const state = {
 };
 
 const tree = createOrgTree(page.tree, { onSelect: selectUnit });
+let evmTable = createEvmTable(page.evmTable, { onOpen: openProject });
 
 page.fileInput.addEventListener('change', () => loadChosenFile());
 page.mspdiInput.addEventListener('change', () => importChosenXml());
@@ -168,12 +177,14 @@ function renderAll() {
   tree.setSelected(state.selectedUnitId);
   renderTable();
   renderDetails();
+  renderEvmTable();
   renderPortfolioFindings(workspace.findings());
 }
 
 function renderEmpty() {
   renderNoProject(page.details);
   renderProjectsTable(page.table, { projects: [], totalCount: 0, scopeName: null, unitNames: new Map(), onOpen: () => {}, emptyText: 'No portfolio is loaded.' });
+  evmTable.render([]);
   replaceChildren(page.findings, el('p', { class: 'muted' }, 'Nothing is loaded yet.'));
 }
 
@@ -236,6 +247,7 @@ function closeProject() {
 
 // Selection changes only touch classes, so the table keeps focus and scroll position.
 function markSelectedRow() {
+  evmTable.setSelected(state.selectedProjectId);
   for (const row of page.table.querySelectorAll('tbody tr')) {
     if (!(row instanceof HTMLTableRowElement) || !row.dataset.projectId) continue;
     const selected = row.dataset.projectId === state.selectedProjectId;
@@ -251,6 +263,7 @@ function renderDetails() {
   page.details.hidden = !project;
   page.grid.classList.toggle('has-details', Boolean(project));
   renderSchedule(project);
+  renderProjectEvm(project);
   if (!project) {
     renderNoProject(page.details);
     return null;
@@ -297,6 +310,42 @@ function renderSchedule(project) {
       : el('p', { class: 'muted' }, 'No schedule findings.'),
   );
   renderGantt(page.gantt, { schedule, document: state.workspace.project(project.id) });
+}
+
+/** The selected project's S-curve and index panel (earned value at its status date). */
+function renderProjectEvm(project) {
+  page.evm.hidden = !project;
+  if (!project) {
+    replaceChildren(page.scurve);
+    replaceChildren(page.evmPanel);
+    return;
+  }
+  replaceChildren(page.evmHeading, `Earned value of ${project.name}`);
+  let report;
+  let series;
+  try {
+    report = state.workspace.earnedValue(project.id, null, null);
+    series = state.workspace.earnedValueSeries(project.id, null);
+  } catch (error) {
+    replaceChildren(page.scurve, el('p', { class: 'alert alert-error' }, `Earned value could not be computed: ${error?.code ? `${error.code}: ` : ''}${error?.message ?? error}`));
+    replaceChildren(page.evmPanel);
+    return;
+  }
+  renderSCurve(page.scurve, { series, report, name: project.name });
+  renderEvmPanel(page.evmPanel, report);
+}
+
+/** Every project's indices, from one call; a failure is shown in place of the table. */
+function renderEvmTable() {
+  let rows;
+  try {
+    rows = state.workspace.earnedValueTable(null);
+  } catch (error) {
+    replaceChildren(page.evmTable, el('p', { class: 'alert alert-error' }, `Earned value could not be computed: ${error?.code ? `${error.code}: ` : ''}${error?.message ?? error}`));
+    return;
+  }
+  if (!page.evmTable.querySelector('#evm-table')) evmTable = createEvmTable(page.evmTable, { onOpen: openProject });
+  evmTable.render(rows, state.selectedProjectId);
 }
 
 function spanDays(schedule) {

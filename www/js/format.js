@@ -97,3 +97,36 @@ export const phaseLabel = (code) => PHASES[code] ?? code ?? '—';
 export const statusLabel = (code) => STATUSES[code] ?? code ?? '—';
 export const unitKindLabel = (code) => UNIT_KINDS[code] ?? code ?? '';
 export const ragInfo = (code) => (code ? RAGS[code] ?? { label: code, symbol: '?' } : null);
+
+// Earned value: the words for an undefined ratio's reason code (the engine's UndefinedReason),
+// so "n/a" always comes with why, never as 0.
+const UNDEFINED_REASONS = {
+  noActualCost: 'no actual cost recorded yet',
+  noPlannedValue: 'no planned value yet',
+  noEarnedValue: 'no earned value yet',
+  noBudget: 'no budget at completion',
+  workComplete: 'the work is complete',
+  budgetSpent: 'the budget is already spent',
+  notStarted: 'the project has not started',
+  noActualTime: 'no time has elapsed yet',
+  noRemainingTime: 'no planned time remains',
+  noEstimateToComplete: 'no estimate to complete',
+  noBottomUpEstimate: 'no bottom-up estimate',
+  noWindow: 'too few months for a trend',
+  notFinite: 'the figures give no finite value',
+};
+
+export const reasonText = (code) => UNDEFINED_REASONS[code] ?? (code ? `undefined (${code})` : 'undefined');
+
+/** A performance index (CPI, SPI, ...): two decimals, "—" when absent. */
+export function formatIndex(value) {
+  if (value === null || value === undefined || !Number.isFinite(value)) return '—';
+  return cached('index', () => new Intl.NumberFormat(locale, { minimumFractionDigits: 2, maximumFractionDigits: 2 })).format(value);
+}
+
+/** A duration in months with one decimal: "17.5 months". */
+export function formatMonths(value) {
+  if (value === null || value === undefined || !Number.isFinite(value)) return '—';
+  const text = cached('months', () => new Intl.NumberFormat(locale, { minimumFractionDigits: 1, maximumFractionDigits: 1 })).format(value);
+  return `${text} ${Math.abs(value) === 1 ? 'month' : 'months'}`;
+}
