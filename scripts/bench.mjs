@@ -1,7 +1,7 @@
 // `make bench`, wasm half: the same work as src/bin/pmo-bench.rs, through the built module
 // under Node, timed with performance.now(); medians of repeated runs.
 import { readFileSync } from 'node:fs';
-import init, { Workspace, __BenchNetwork, __benchmarkPortfolioJson } from '../pkg/pmo_analytics.js';
+import init, { Workspace, __BenchNetwork, __benchmarkPortfolioJson, __benchmarkEvmPortfolioJson } from '../pkg/pmo_analytics.js';
 
 await init({ module_or_path: readFileSync(new URL('../pkg/pmo_analytics_bg.wasm', import.meta.url)) });
 
@@ -96,3 +96,15 @@ const jsPasses = median(15, () => {
 const sorted = plan.dependencies.every((d, k) => k === 0 || index.get(d.successorId) >= index.get(plan.dependencies[k - 1].successorId));
 console.log(`plain JS CPM passes and float (working minutes only, typed arrays), 100k activities: median ${jsPasses.toFixed(1)} ms${sorted ? '' : ' (links not in successor order: figure invalid)'}`);
 console.log(`ratios  wasm passes / plain JS passes: ${(passes / jsPasses).toFixed(2)}`);
+
+// Earned value: 1,000 projects of 60 months, the portfolio table and the organisation rollup as
+// the dashboard asks for them (rows and the rollup tree come back as plain objects).
+const evm = new Workspace();
+evm.load(__benchmarkEvmPortfolioJson(1_000, 60, 5));
+started = performance.now();
+evm.earnedValueTable();
+console.log(`wasm    first EVM + ES table (builds each project's PV curve), 1,000 projects x 60 months: ${(performance.now() - started).toFixed(1)} ms`);
+const table = median(15, () => evm.earnedValueTable());
+console.log(`wasm    EVM + ES table through the Workspace (1,000 row objects out), 1,000 projects x 60 months: median ${table.toFixed(2)} ms`);
+const rollup = median(15, () => evm.earnedValue('ORG'));
+console.log(`wasm    organisation rollup (20 programs, 1,000 projects, ES from the summed PV): median ${rollup.toFixed(2)} ms`);

@@ -95,8 +95,10 @@ pub(crate) fn finite(field: &str, value: f64) -> Result<f64, EvmError> {
 
 /// The same check over a series, naming the offending element.
 pub(crate) fn finite_series(field: &str, values: &[f64]) -> Result<(), EvmError> {
-    for (index, value) in values.iter().enumerate() {
-        finite(&format!("{field}[{index}]"), *value)?;
+    // The name is only formatted for the offending element: this runs on every series of every
+    // project in a portfolio table.
+    match values.iter().position(|value| !value.is_finite()) {
+        Some(index) => Err(EvmError::NotFinite { field: format!("{field}[{index}]"), value: values[index] }),
+        None => Ok(()),
     }
-    Ok(())
 }

@@ -261,14 +261,14 @@ mod tests {
         assert_eq!(april.labels(), ["FY2026 P12", "FY2027 P01"]);
         let calendar_year = PeriodGrid::fiscal_monthly(date(2026, 1, 1), date(2026, 1, 31), 1).expect("valid range");
         assert_eq!(calendar_year.labels(), ["FY2026 P01"]);
-        assert_eq!(PeriodGrid::fiscal_monthly(date(2026, 1, 1), date(2026, 1, 31), 13).map_err(|e| e.code()), Err("invalidFiscalStart"));
+        assert_eq!(PeriodGrid::fiscal_monthly(date(2026, 1, 1), date(2026, 1, 31), 13).map_err(|e| e.code()), Err("invalid_fiscal_start"));
     }
 
     #[test]
     fn custom_grids_reject_unordered_boundaries_and_wrong_label_counts() {
         assert!(PeriodGrid::custom(vec![date(2026, 1, 1)], None).is_err());
         assert!(PeriodGrid::custom(vec![date(2026, 2, 1), date(2026, 1, 1)], None).is_err());
-        assert_eq!(PeriodGrid::custom(vec![date(2026, 1, 1), date(2026, 2, 1)], Some(vec![])).map_err(|e| e.code()), Err("labelCount"));
+        assert_eq!(PeriodGrid::custom(vec![date(2026, 1, 1), date(2026, 2, 1)], Some(vec![])).map_err(|e| e.code()), Err("label_count"));
         let grid = PeriodGrid::custom(vec![date(2026, 1, 1), date(2026, 1, 11), date(2026, 2, 1)], None).expect("ordered");
         assert_eq!(grid.len(), 2);
         assert_eq!(grid.labels(), ["2026-01-01", "2026-01-11"]);

@@ -15,6 +15,8 @@
 //! Periods are calendar months starting with the month the project starts in, so earned
 //! schedule, actual time and the planned duration are in months (fractional by working time).
 
+use std::sync::{Arc, OnceLock};
+
 use chrono::{NaiveDate, NaiveDateTime};
 use serde::Serialize;
 
@@ -25,7 +27,7 @@ use super::periods::{end_of_day, PeriodGrid};
 use super::recent::{recent_window_indices, RecentWindowIndices};
 use super::series::{s_curve, SCurveInputs};
 use super::{EvmError, Measure};
-use crate::model::{Date, DateTime, Project};
+use crate::model::{Date, DateTime, Project, StatusSnapshot};
 use crate::schedule::calendar::WorkCalendar;
 
 /// Periods in the recent window beside the cumulative indices.
@@ -56,7 +58,7 @@ pub struct ProjectBasis {
     /// Planned duration in periods: where the baseline finishes, else where PV stops rising.
     pub planned_duration: f64,
     pub planned_value_source: PlannedValueSource,
-    calendar: WorkCalendar,
+    calendar: Arc<WorkCalendar>,
     baseline: Vec<BaselineActivity>,
 }
 
@@ -113,16 +115,20 @@ impl ProjectBasis {
     }
 }
 
-fn project_calendar(project: &Project) -> WorkCalendar {
+/// The project calendar; projects on the Standard calendar share one compiled copy (building
+/// a calendar's day tables costs far more than everything else in a project's basis).
+fn project_calendar(project: &Project) -> Arc<WorkCalendar> {
+    static STANDARD: OnceLock<Arc<WorkCalendar>> = OnceLock::new();
     project
         .calendar_id
         .as_deref()
         .and_then(|id| project.calendars.iter().find(|c| c.id == id))
         .and_then(|calendar| WorkCalendar::compile(calendar).ok())
-        .unwrap_or_else(WorkCalendar::standard)
+        .map(Arc::new)
+        .unwrap_or_else(|| STANDARD.get_or_init(|| Arc::new(WorkCalendar::standard())).clone())
 }
 
-fn latest_snapshot_through(project: &Project, day: Option<NaiveDate>) -> Option<&crate::model::StatusSnapshot> {
+fn latest_snapshot_through(project: &Project, day: Option<NaiveDate>) -> Option<&StatusSnapshot> {
     let day = day?;
     project.snapshots.iter().filter(|s| s.date.0 <= day).max_by_key(|s| s.date)
 }
@@ -192,13 +198,20 @@ struct Progress {
 }
 
 fn progress(project: &Project, basis: &ProjectBasis, status: NaiveDate, status_period: usize) -> Progress {
-    if let Some(snapshot) = latest_snapshot_through(project, Some(status)) {
+    // Snapshots up to the status date in date order, read once with a cursor over the months.
+    let mut reported: Vec<&StatusSnapshot> = project.snapshots.iter().filter(|s| s.date.0 <= status).collect();
+    reported.sort_by_key(|s| s.date);
+    if let Some(&snapshot) = reported.last() {
         let mut ev_by_period = Vec::with_capacity(status_period + 1);
         let mut ac_by_period = Vec::with_capacity(status_period + 1);
+        let mut seen = 0;
         for k in 0..=status_period {
             // The status period itself counts what is reported by the status date.
-            let day = if k == status_period { Some(status) } else { basis.grid.last_day_of(k) };
-            let at = latest_snapshot_through(project, day);
+            let day = if k == status_period { status } else { basis.grid.last_day_of(k).unwrap_or(status) };
+            while seen < reported.len() && reported[seen].date.0 <= day {
+                seen += 1;
+            }
+            let at = seen.checked_sub(1).map(|i| reported[i]);
             ev_by_period.push(at.map_or(0.0, |s| s.earned_value));
             ac_by_period.push(at.map_or(0.0, |s| s.actual_cost));
         }

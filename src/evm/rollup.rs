@@ -270,6 +270,6 @@ mod tests {
 
     #[test]
     fn an_empty_node_is_an_error() {
-        assert_eq!(roll_up(&program(vec![]), &RollupOptions::default()).map_err(|e| e.code()), Err("emptyNode"));
+        assert_eq!(roll_up(&program(vec![]), &RollupOptions::default()).map_err(|e| e.code()), Err("empty_node"));
     }
 }

@@ -9,6 +9,7 @@
 //! map. The same options give the same portfolio on every platform. No I/O.
 
 mod catalogue;
+pub mod earned_value;
 pub mod network;
 mod plan;
 mod profile;

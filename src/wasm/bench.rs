@@ -37,3 +37,11 @@ impl BenchNetwork {
 pub fn benchmark_portfolio_json(activities: usize, links: usize, seed: u32) -> String {
     to_json_string(&Portfolio::of_project(benchmark_project(activities, links, seed as u64)))
 }
+
+/// A portfolio of `projects` projects of `months` months each (baselines and monthly
+/// snapshots), as JSON, for timing earned value through the Workspace.
+#[doc(hidden)]
+#[wasm_bindgen(js_name = __benchmarkEvmPortfolioJson)]
+pub fn benchmark_evm_portfolio_json(projects: usize, months: u32, seed: u32) -> String {
+    to_json_string(&crate::sample::earned_value::benchmark_portfolio(projects, months, seed as u64))
+}
