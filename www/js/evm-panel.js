@@ -20,17 +20,17 @@ export function renderEvmPanel(container, report) {
     el(
       'dl',
       { class: 'evm-indices' },
-      indexItem('cpi', 'CPI', 'cost performance', m.cpi, m.reasons.cpi, 'over budget', trend(recent, 'cpi')),
-      indexItem('spi', 'SPI', 'schedule performance, money', m.spi, m.reasons.spi, 'behind plan', trend(recent, 'spi')),
-      indexItem('spiT', 'SPI(t)', 'schedule performance, time', es.spiT, es.reasons.spiT, 'behind schedule', trend(recent, 'spiT')),
+      indexItem('cpi', 'CPI', 'cost performance', m.cpi, m.reasons.cpi, 'over budget', trend(recent, 'cpi', m.cpi)),
+      indexItem('spi', 'SPI', 'schedule performance, money', m.spi, m.reasons.spi, 'behind plan', trend(recent, 'spi', m.spi)),
+      indexItem('spiT', 'SPI(t)', 'schedule performance, time', es.spiT, es.reasons.spiT, 'behind schedule', trend(recent, 'spiT', es.spiT)),
       indexItem('csi', 'CSI', 'CPI × SPI', m.csi, m.reasons.csi, 'recovery is unlikely without action', null),
       item('eac', 'EAC', 'estimate at completion, BAC / CPI', valueOrNa(m.eacCpi, m.reasons.eacCpi, money), `BAC ${money(m.bac)}`),
       item('vac', 'VAC', 'variance at completion', valueOrNa(m.vacCpi, m.reasons.vacCpi, money),
         m.vacCpi === null ? null : m.vacCpi < 0 ? 'overrun forecast' : m.vacCpi > 0 ? 'underrun forecast' : 'on budget'),
       item('tcpi', 'TCPI', 'to complete within BAC', valueOrNa(m.tcpiBac, m.reasons.tcpiBac, formatIndex),
         m.tcpiBac === null ? null : m.tcpiBac > 1 ? 'remaining work must be more efficient' : 'achievable at or below current efficiency'),
-      item('es', 'ES / AT', 'earned schedule against actual time', `${formatMonths(es.es)} / ${formatMonths(es.at)}`,
-        `${es.svT < 0 ? 'behind' : 'ahead'} by ${formatMonths(Math.abs(es.svT))} (SV(t))`),
+      item('es', 'ES / AT', 'earned schedule against actual time', `${formatIndexMonths(es.es)} / ${formatMonths(es.at)}`,
+        es.at > 0 ? `${es.svT < 0 ? 'behind' : 'ahead'} by ${formatMonths(Math.abs(es.svT))} (SV(t))` : 'no time has elapsed yet'),
       item('finish', 'Finish', 'forecast against planned', report.forecastFinish ? formatDate(report.forecastFinish.slice(0, 10)) : naCell(es.reasons.ieacT ?? m.reasons.spi),
         finishComparison(report.forecastFinish, report.plannedFinish)),
     ),
@@ -53,10 +53,15 @@ function indexItem(key, term, meaning, value, reason, belowMeaning, trendNode) {
     key,
     term,
     meaning,
-    value === null || value === undefined ? naCell(reason) : [formatIndex(value), below ? el('span', { class: 'below-mark' }, ' ▼ below 1') : null],
+    value === null || value === undefined ? naCell(reason) : [formatIndex(value), below ? el('span', { class: 'below-mark' }, 'below 1') : null],
     [below ? el('span', { class: 'evm-below-words' }, belowMeaning) : null, trendNode],
     value,
   );
+}
+
+/** ES before AT: the number alone, the unit follows once after AT. */
+function formatIndexMonths(value) {
+  return formatMonths(value).replace(/ months?$/, '');
 }
 
 function valueOrNa(value, reason, format) {
@@ -69,7 +74,9 @@ function naCell(reason) {
 }
 
 /** Last months' window against the cumulative index at the same month. */
-function trend(recent, key) {
+function trend(recent, key, value) {
+  // Without the cumulative index there is nothing for the window to be compared with.
+  if (value === null || value === undefined) return null;
   if (!recent) return el('span', { class: 'trend trend-none' }, 'no trend: no monthly reports');
   const windowValue = recent[`${key}Window`];
   const cumulative = recent[key];

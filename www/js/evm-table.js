@@ -1,7 +1,7 @@
 // The portfolio's earned value table: every project's CPI, SPI, SPI(t), EAC and VAC from one
 // Workspace.earnedValueTable() call, each in its project's currency. Columns sort by a button
 // in the header (click, Enter or Space), announced through aria-sort. An undefined ratio reads
-// "n/a" with its reason in words; an index below 1 carries a "▼ below 1" mark, not only colour.
+// "n/a" with its reason in words; an index below 1 carries a "<1" mark, not only colour.
 
 import { el, replaceChildren, srOnly } from './dom.js';
 import { formatCount, formatIndex, formatMoney, plural, reasonText } from './format.js';
@@ -15,7 +15,7 @@ function indexCell(row, field, meaning) {
     'span',
     { class: ['evm-index', below && 'is-below'], title: below ? `Below 1: ${meaning}` : null },
     formatIndex(value),
-    below ? el('span', { class: 'below-mark', 'aria-hidden': 'true' }, ' ▼') : null,
+    below ? el('span', { class: 'below-mark', 'aria-hidden': 'true' }, '<1') : null,
     below ? srOnly(`, below 1: ${meaning}`) : null,
   );
 }
@@ -82,9 +82,9 @@ export function createEvmTable(container, { onOpen }) {
     const caption = el(
       'caption',
       {},
-      el('span', { class: 'caption-title' }, 'Earned value by project'),
+      el('span', { class: 'visually-hidden' }, 'Earned value by project: '),
       el('span', { class: 'caption-count' }, plural(rows.length, 'project', 'projects'), undefinedCount ? `, ${formatCount(undefinedCount)} without actual cost yet` : ''),
-      el('span', { class: 'hint evm-table-hint' }, 'Each project at its own status date and in its own currency. Indices below 1 are marked ▼. Sort by a column with its header button.'),
+      el('span', { class: 'hint evm-table-hint' }, 'Each project at its own status date and in its own currency. Indices below 1 are marked “<1”. Sort by a column with its header button.'),
     );
     const head = el('thead', {}, el('tr', {}, COLUMNS.map((column) => {
       const state = sort?.key === column.key ? sort.direction : null;

@@ -11,7 +11,7 @@ import { formatDate, formatMoney, reasonText } from './format.js';
 const SVG = 'http://www.w3.org/2000/svg';
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 const HEIGHT = 340;
-const MARGIN = { top: 30, right: 160, bottom: 52, left: 76 };
+const MARGIN = { top: 30, right: 178, bottom: 52, left: 70 };
 const LABEL_GAP = 14; // minimum vertical distance between two direct labels
 
 function svg(tag, attrs = {}, text) {
@@ -134,8 +134,11 @@ export function renderSCurve(container, { series, report, name }) {
   if (series.statusPeriod >= 0 && series.statusPeriod < count) {
     const sx = x(series.statusPeriod);
     const nearRight = sx > MARGIN.left + plotW * 0.7;
+    // A status date before the plan's first month is drawn at the first month, and says so.
+    const beforePlan = (report.statusDate ?? '').slice(0, 7) < series.labels[0];
     status.append(svg('line', { x1: sx, x2: sx, y1: MARGIN.top - 6, y2: bottom, class: 'scurve-status-line', 'data-status': report.statusDate }),
-      svg('text', { x: nearRight ? sx - 4 : sx + 4, y: MARGIN.top - 10, class: 'scurve-status-label', 'text-anchor': nearRight ? 'end' : 'start' }, `Status date ${statusText}`));
+      svg('text', { x: nearRight ? sx - 4 : sx + 4, y: MARGIN.top - 10, class: 'scurve-status-label', 'text-anchor': nearRight ? 'end' : 'start' },
+        `Status date ${statusText}${beforePlan ? ' (before the plan starts)' : ''}`));
   }
   chart.append(status);
 
@@ -181,8 +184,13 @@ export function renderSCurve(container, { series, report, name }) {
   if (lastOf('ac')) inner.push({ y: y(lastOf('ac').value), text: `AC ${compact(lastOf('ac').value)}`, className: 'label-ac', index: lastOf('ac').index });
   // Left of the status month, where only the curves' own past runs: EV and AC ends are close,
   // so they are spread apart and drawn over a halo.
+  // Near the y axis there is no room on the left: the labels go to the right of the point.
   for (const label of spread(inner, MARGIN.top + 4, bottom - 4)) {
-    labels.append(svg('text', { x: x(label.index) - 8, y: label.ty + (label.ty >= label.y ? 14 : -6), class: `scurve-label scurve-label-halo ${label.className}`, 'text-anchor': 'end' }, label.text));
+    const roomLeft = x(label.index) - MARGIN.left > label.text.length * 7 + 8;
+    labels.append(svg('text', {
+      x: x(label.index) + (roomLeft ? -8 : 8), y: label.ty + (label.ty >= label.y ? 14 : -6),
+      class: `scurve-label scurve-label-halo ${label.className}`, 'text-anchor': roomLeft ? 'end' : 'start',
+    }, label.text));
   }
   chart.append(labels);
 
@@ -200,11 +208,14 @@ export function renderSCurve(container, { series, report, name }) {
   return chart;
 }
 
+/** A point's marker: circle (PV), square (EV), triangle (AC), in a group that can take a title. */
 function marker(key, cx, cy) {
   const cls = `scurve-point scurve-point-${key}`;
-  if (key === 'ev') return svg('g', {}, svg('rect', { x: cx - 3.5, y: cy - 3.5, width: 7, height: 7, class: cls }));
-  if (key === 'ac') return svg('g', {}, svg('path', { d: `M${cx} ${cy - 4.5}L${cx + 4.5} ${cy + 3.5}L${cx - 4.5} ${cy + 3.5}Z`, class: cls }));
-  return svg('g', {}, svg('circle', { cx, cy, r: 3.5, class: cls }));
+  const group = svg('g');
+  if (key === 'ev') group.append(svg('rect', { x: cx - 3.5, y: cy - 3.5, width: 7, height: 7, class: cls }));
+  else if (key === 'ac') group.append(svg('path', { d: `M${cx} ${cy - 4.5}L${cx + 4.5} ${cy + 3.5}L${cx - 4.5} ${cy + 3.5}Z`, class: cls }));
+  else group.append(svg('circle', { cx, cy, r: 3.5, class: cls }));
+  return group;
 }
 
 /** The chart's numbers in one paragraph, for the SVG's description. */
