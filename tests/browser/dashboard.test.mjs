@@ -304,8 +304,10 @@ describe('loading your own JSON', () => {
     await projectRows(page).first().locator('.project-open').click();
     await page.locator('#project-details .commentary').waitFor();
     assert.ok((await page.locator('#project-details').innerText()).includes('<img src=v onerror=alert(6)> all fine'));
-    assert.equal(await page.locator('img, svg:not(.gantt-svg), script:not([src]), b, i').count(), 0, 'no element made from the data anywhere in the page (the Gantt SVG is the page own)');
+    assert.equal(await page.locator('img, svg:not(.gantt-svg, .scurve-svg, .scurve-legend-icon), script:not([src]), b, i').count(), 0, 'no element made from the data anywhere in the page (the Gantt and S-curve SVGs are the page own)');
     assert.ok((await page.locator('.gantt-svg').count()) <= 1, 'at most the one Gantt SVG');
+    assert.ok((await page.locator('.scurve-svg').count()) <= 1, 'at most the one S-curve SVG');
+    assert.equal(await page.locator('.scurve-svg title').first().textContent(), `S-curve of ${XSS_NAME}: cumulative cost by month in EUR`, 'the S-curve names the project as text');
     assert.deepEqual(opened.record.dialogs, [], 'no dialog fired');
     assert.ok(!opened.record.requests.some((url) => /\/[vwxyz]$/.test(new URL(url).pathname)), 'no image was requested');
     await finish(opened);
