@@ -84,6 +84,9 @@ pub struct RollupResult {
     pub conversion: Option<Conversion>,
     /// Summed when every contributing node has a bottom-up ETC, otherwise absent.
     pub estimate_to_complete_bottom_up: Option<f64>,
+    /// The summed PV curve its earned schedule comes from. Not sent to JavaScript: a tree of a
+    /// thousand projects would carry a thousand curves nobody asked for.
+    #[serde(skip_serializing)]
     pub pv_cumulative: Vec<f64>,
     pub measures: EvmMeasures,
     pub earned_schedule: Option<EarnedScheduleMeasures>,

@@ -205,7 +205,6 @@ export interface UnitEarnedValue {
   currency: string;
   conversion: { reportingCurrency: string; rates: Record<string, number>; statement: string } | null;
   estimateToCompleteBottomUp: number | null;
-  pvCumulative: number[];
   measures: EvmMeasures;
   earnedSchedule: EarnedScheduleMeasures | null;
   children: Omit<UnitEarnedValue, "kind">[];
