@@ -154,8 +154,9 @@ pub struct ProjectEarnedValue {
     pub sources: Sources,
     pub measures: EvmMeasures,
     pub earned_schedule: EarnedScheduleMeasures,
-    /// Indices over the last months beside the cumulative ones; absent when EV and AC are not
-    /// known month by month (no snapshots).
+    /// Indices over the last three completed months beside the cumulative ones at the end of
+    /// the last of them; absent when EV and AC are not known month by month (no snapshots) or
+    /// nothing was planned or earned yet.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub recent: Option<RecentWindowIndices>,
     /// Where IEAC(t) = PD / SPI(t) lands on the calendar; absent when SPI(t) is undefined.
@@ -316,13 +317,15 @@ fn evaluate(project: &Project, basis: &ProjectBasis, status: NaiveDate) -> Resul
         planned_duration: Some(basis.planned_duration),
         cost_performance_index: measures.cost_performance_index,
     })?;
-    // The window needs EV and AC by period, which only snapshots give.
-    let recent = if progress.first_known == 0 {
+    // The window needs EV and AC by period, which only snapshots give, and ends with the last
+    // month completed by the status date: PV at the end of the status month would be set
+    // against EV reported before it, and read as a decline that is not there.
+    let recent = if progress.first_known == 0 && (planned_value > 0.0 || progress.earned_value > 0.0) {
         Some(recent_window_indices(
             &basis.pv_cumulative,
             &progress.ev_by_period,
             &progress.ac_by_period,
-            status_period + 1,
+            if basis.grid.last_day_of(status_period) == Some(status) { status_period + 1 } else { status_period },
             RECENT_WINDOW_PERIODS,
             Some(basis.planned_duration),
         )?)
