@@ -4,13 +4,8 @@
 use std::collections::BTreeMap;
 
 use pmo_analytics::evm::{EvmMeasures, Measure};
-use pmo_analytics::model::Date;
 use pmo_analytics::workspace::{EarnedValueReport, Workspace};
 use serde_json::json;
-
-fn date(text: &str) -> Date {
-    Date(text.parse().expect("test date"))
-}
 
 fn close(actual: f64, expected: f64) {
     assert!((actual - expected).abs() <= 1e-9 * expected.abs().max(1.0), "{actual} != {expected}");

@@ -138,9 +138,13 @@ fn fixture_details_survive_the_import() {
         assert!(findings.iter().any(|f| f.code == "manual_task"));
         assert!(project.dependencies.iter().any(|d| d.lag_days.minutes == 2400), "a 1 week lag is 2400 working minutes");
     }
-    if let Some((project, findings)) = read("mspdisplittask.xml") {
-        assert!(findings.iter().any(|f| f.code == "split_task"), "{findings:#?}");
+    if let Some((project, _)) = read("mspdisplittask.xml") {
         assert_eq!(project.activities.len(), 2);
+        // The file's timephased work: Split Task 1 pauses 26 Sep 17:00 - 29 Sep 17:00 (three
+        // working days); Split Task 2 pauses two days in September and three in October.
+        let pauses = |i: usize| project.activities[i].splits.iter().map(|s| format!("{}/{}", s.from, s.to)).collect::<Vec<_>>();
+        assert_eq!(pauses(0), ["2006-09-26T17:00/2006-09-29T17:00"]);
+        assert_eq!(pauses(1), ["2006-09-25T17:00/2006-09-27T17:00", "2006-10-04T17:00/2006-10-09T17:00"]);
     }
     for name in ["baselines.xml", "task-baselines-project2019-mspdi.xml"] {
         let Ok(xml) = std::fs::read_to_string(dir.join(name)) else { continue };

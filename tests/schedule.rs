@@ -385,3 +385,25 @@ fn resource_driven_activities_follow_their_assignments_on_resource_calendars() {
     fixed.activities[0].resource_driven = false;
     assert_eq!(dates(&run(&fixed), "A"), ("2026-01-05T08:00".into(), "2026-01-05T17:00".into()));
 }
+
+#[test]
+fn a_split_task_spans_its_work_and_its_pauses() {
+    // A: 3 days of work from Monday 5 January 2026, paused Tuesday 17:00 to Thursday 17:00 (two
+    // working days): Monday, Tuesday, then Friday; it finishes Friday 9 January 17:00. B follows.
+    let plan = project(
+        json!([
+            { "id": "A", "name": "A", "durationDays": 3, "splits": [{ "from": "2026-01-06T17:00", "to": "2026-01-08T17:00" }] },
+            { "id": "B", "name": "B", "durationDays": 1 }
+        ]),
+        json!([{ "predecessorId": "A", "successorId": "B" }]),
+    );
+    let schedule = run(&plan);
+    assert_eq!(dates(&schedule, "A"), ("2026-01-05T08:00".into(), "2026-01-09T17:00".into()));
+    assert_eq!(dates(&schedule, "B"), ("2026-01-12T08:00".into(), "2026-01-12T17:00".into()));
+    // A pause that ends before it begins is refused with its path.
+    let mut document = serde_json::to_value(&plan).unwrap();
+    document["activities"][0]["splits"][0]["to"] = json!("2026-01-06T08:00");
+    let edited: Project = serde_json::from_value(document).unwrap();
+    let findings = model::validate_project("projects[0]", &edited);
+    assert!(findings.iter().any(|f| f.path.ends_with("activities[0].splits[0].to")), "{findings:#?}");
+}

@@ -15,7 +15,7 @@ use quick_xml::Reader;
 use crate::model::{
     Activity, Assignment, Baseline, BaselineActivity, Calendar, CalendarException, ClockTime, Constraint, ConstraintKind, Date,
     DateTime, Dependency, DependencyKind, Finding, Phase, Project, ProjectStatus, Resource, ResourceKind, Weekday, WeekdayHours,
-    WorkDuration, WorkingHours,
+    Split, WorkDuration, WorkingHours,
 };
 
 /// Why a file could not be imported at all.
@@ -41,6 +41,37 @@ impl ImportError {
             ImportError::MissingStartDate => "missing_start_date",
         }
     }
+}
+
+/// The pauses in an assignment's planned work: each run of zero-work timephased rows between
+/// the first and the last row with work.
+fn splits_of(assignment: &Element, minutes_per_day: f64) -> Vec<Split> {
+    let rows: Vec<(Option<NaiveDateTime>, Option<NaiveDateTime>, Option<f64>)> = assignment
+        .children_named("TimephasedData")
+        .filter(|t| t.value("Type") == Some("1"))
+        .map(|t| (t.value("Start").and_then(parse_datetime), t.value("Finish").and_then(parse_datetime), t.value("Value").and_then(|v| parse_duration_minutes(v, minutes_per_day))))
+        .collect();
+    let worked = |row: &(Option<NaiveDateTime>, Option<NaiveDateTime>, Option<f64>)| row.2.is_some_and(|m| m > 0.0);
+    let (Some(first), Some(last)) = (rows.iter().position(worked), rows.iter().rposition(worked)) else { return Vec::new() };
+    let mut splits = Vec::new();
+    let mut pause: Option<(NaiveDateTime, NaiveDateTime)> = None;
+    for row in &rows[first..=last] {
+        match row {
+            (Some(from), Some(to), Some(minutes)) if *minutes == 0.0 => {
+                pause = Some(pause.map_or((*from, *to), |(start, _)| (start, *to)));
+            }
+            row if worked(row) => {
+                if let Some((from, to)) = pause.take() {
+                    if to > from {
+                        splits.push(Split { from: DateTime(from), to: DateTime(to) });
+                    }
+                }
+            }
+            // A row without a value is non-working time: it neither starts nor ends a pause.
+            _ => {}
+        }
+    }
+    splits
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1151,6 +1182,7 @@ pub fn read_mspdi(xml: &str, project_id: &str) -> Result<(Project, Vec<Finding>)
             actual_cost,
             assignments: Vec::new(),
             resource_driven: false,
+            splits: Vec::new(),
         });
     }
     if !manual_ids.is_empty() {
@@ -1266,7 +1298,6 @@ pub fn read_mspdi(xml: &str, project_id: &str) -> Result<(Project, Vec<Finding>)
     // Assignments.
     let activity_of_id: HashMap<String, usize> = activities.iter().enumerate().map(|(i, a)| (a.id.clone(), i)).collect();
     let fixed_span: HashSet<&str> = rows.iter().filter(|r| r.summary || r.fixed_duration).map(|r| r.id.as_str()).collect();
-    let mut split: Vec<String> = Vec::new();
     let mut contoured: Vec<String> = Vec::new();
     if let Some(list) = root.child("Assignments") {
         for (index, element) in list.children_named("Assignment").enumerate() {
@@ -1280,18 +1311,11 @@ pub fn read_mspdi(xml: &str, project_id: &str) -> Result<(Project, Vec<Finding>)
                 report.warn("dangling_assignment", path, format!("An assignment names task {}, which is not an imported task; it is left out.", task_uid.map_or("?".to_string(), |u| u.to_string())));
                 continue;
             };
-            // A split shows as an explicit zero of planned work between worked periods.
-            let values: Vec<Option<f64>> = element
-                .children_named("TimephasedData")
-                .filter(|t| t.value("Type") == Some("1"))
-                .map(|t| t.value("Value").and_then(|v| parse_duration_minutes(v, minutes_per_day)))
-                .collect();
-            let first_work = values.iter().position(|v| v.is_some_and(|m| m > 0.0));
-            let last_work = values.iter().rposition(|v| v.is_some_and(|m| m > 0.0));
-            if let (Some(first), Some(last)) = (first_work, last_work) {
-                if values[first..last].contains(&Some(0.0)) && !split.contains(&activities[activity_index].id) {
-                    split.push(activities[activity_index].id.clone());
-                }
+            // A split shows as explicit zeros of planned work between worked periods (rows
+            // without a value are non-working time). Each run of them is one pause; one
+            // assignment's pauses stand for the task's.
+            if activities[activity_index].splits.is_empty() {
+                activities[activity_index].splits = splits_of(element, minutes_per_day);
             }
             if element.child("TimephasedData").is_some() {
                 report.warn_once("timephased", "not_imported", format!("{path}.TimephasedData"), "Timephased data (work and cost per period) is not imported; the model spreads work evenly.");
@@ -1341,14 +1365,6 @@ pub fn read_mspdi(xml: &str, project_id: &str) -> Result<(Project, Vec<Finding>)
             format!("tasks[UID={}]", contoured[0].trim_start_matches('T')),
             format!("{} task(s) have assignments with a work contour (front-loaded, back-loaded, bell, edited ...); the model spreads work evenly, so these tasks keep the duration MS Project saved instead of following their resources.", contoured.len()),
             contoured,
-        );
-    }
-    if !split.is_empty() {
-        report.warn_ids(
-            "split_task",
-            format!("tasks[UID={}]", split[0].trim_start_matches('T')),
-            format!("{} task(s) are split (work stops and resumes) in MS Project; the model schedules them in one piece.", split.len()),
-            split,
         );
     }
 

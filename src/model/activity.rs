@@ -63,6 +63,18 @@ pub struct Activity {
     /// stands for the activity where no assignment has work.
     #[serde(default, skip_serializing_if = "is_false")]
     pub resource_driven: bool,
+    /// Periods in which the work stops and later resumes (MS Project's split tasks), as saved.
+    /// The working time they cover lengthens the activity's span; its duration stays the work.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub splits: Vec<Split>,
+}
+
+/// A pause in an activity's work, from `from` to `to`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Split {
+    pub from: DateTime,
+    pub to: DateTime,
 }
 
 impl Activity {
@@ -88,6 +100,7 @@ impl Activity {
             actual_cost: None,
             assignments: Vec::new(),
             resource_driven: false,
+            splits: Vec::new(),
         }
     }
 }

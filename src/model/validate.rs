@@ -356,6 +356,14 @@ fn check_activity(check: &mut Checker, at: &str, activity: &Activity, status_dat
     if let Some(finish) = activity.actual_finish {
         check.date_time(&format!("{at}.actualFinish"), finish);
     }
+    for (index, split) in activity.splits.iter().enumerate() {
+        let path = format!("{at}.splits[{index}]");
+        check.date_time(&format!("{path}.from"), split.from);
+        check.date_time(&format!("{path}.to"), split.to);
+        if split.to <= split.from {
+            check.order(&format!("{path}.to"), &format!("a split of activity \"{}\" must end after it begins", activity.name));
+        }
+    }
     match (activity.actual_start, activity.actual_finish) {
         (None, Some(_)) => check.findings.push(
             Finding::error(

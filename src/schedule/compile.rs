@@ -246,7 +246,13 @@ pub fn resource_calendars_of(project: &Project) -> HashMap<&str, u16> {
 /// The node of a task or milestone on `calendars[calendar]`, its dates as positions there.
 /// `resource_calendars` gives a resource-driven activity the calendars its assignments run on.
 pub fn task_node(activity: &Activity, calendar: u16, calendars: &[WorkCalendar], resource_calendars: &HashMap<&str, u16>) -> Node {
-    let duration = if activity.milestone { 0 } else { activity.duration_days.minutes.max(0) };
+    let mut duration = if activity.milestone { 0 } else { activity.duration_days.minutes.max(0) };
+    if duration > 0 && activity.actual_start.is_none() {
+        // A split task spans its work plus the working time of its pauses (MS Project keeps the
+        // pauses when the task moves, so they count as an amount of working time, not as dates).
+        let own = &calendars[calendar as usize];
+        duration += activity.splits.iter().map(|split| own.work_between(start_moment(split.from), start_moment(split.to))).sum::<i64>();
+    }
     let remaining = activity
         .remaining_duration_days
         .map(|r| r.minutes)

@@ -327,6 +327,8 @@ export interface ActivityDocument {
   assignments?: { resourceId: string; units?: number; workHours?: number | null }[];
   /** The duration follows from the assignments: each one's work at its units on its resource's calendar. */
   resourceDriven?: boolean;
+  /** Pauses in the work (MS Project splits); their working time lengthens the activity's span. */
+  splits?: { from: IsoDateTime; to: IsoDateTime }[];
 }
 
 export type DependencyType = "FS" | "SS" | "FF" | "SF";
