@@ -137,3 +137,49 @@ fn units_sum_their_projects_and_recompute_ratios() {
     assert!(rolled.conversion.is_some());
     assert!(matches!(workspace.earned_value("nowhere", status, None), Err(e) if e.code() == "not_found"));
 }
+
+#[test]
+fn without_snapshots_activities_earn_by_their_own_method() {
+    // Status 31 March 2026. A earns 40% of 1000 (physical); B has 4 of 10 days remaining, so
+    // 60% of 2000 (duration); C started but not finished earns nothing of 500 (0/100); D started
+    // earns half of 800 (50/50); E is level of effort, earning its PV: baselined over the first
+    // half of 2026 (129 working days) for 1290, 64 days of it by the end of March, 640. The
+    // summary S carries its children's cost again and is not counted.
+    let document = json!({
+        "schemaVersion": 1, "id": "pf", "name": "Portfolio", "currency": "EUR",
+        "projects": [{
+            "id": "P", "name": "Methods", "phase": "execution", "status": "active", "currency": "EUR",
+            "startDate": "2026-01-01", "statusDate": "2026-03-31", "budgetAtCompletion": 5590,
+            "activities": [
+                { "id": "S", "name": "Summary", "cost": 9999, "percentComplete": 50 },
+                { "id": "A", "name": "A", "parentId": "S", "durationDays": 10, "cost": 1000, "percentComplete": 40,
+                  "actualStart": "2026-01-05T08:00", "actualCost": 300 },
+                { "id": "B", "name": "B", "durationDays": 10, "cost": 2000, "earnedValueMethod": "durationPercentComplete",
+                  "actualStart": "2026-01-05T08:00", "remainingDurationDays": 4, "actualCost": 1000 },
+                { "id": "C", "name": "C", "durationDays": 10, "cost": 500, "earnedValueMethod": "zeroHundred", "percentComplete": 90,
+                  "actualStart": "2026-03-02T08:00", "actualCost": 600 },
+                { "id": "D", "name": "D", "durationDays": 10, "cost": 800, "earnedValueMethod": "fiftyFifty",
+                  "actualStart": "2026-02-02T08:00" },
+                { "id": "E", "name": "E", "durationDays": 129, "cost": 1290, "earnedValueMethod": "levelOfEffort" }
+            ],
+            "baseline": { "approvedOn": "2025-12-15", "activities": [
+                { "activityId": "S", "start": "2026-01-01T08:00", "finish": "2026-06-30T17:00", "cost": 9999 },
+                { "activityId": "E", "start": "2026-01-01T08:00", "finish": "2026-06-30T17:00", "cost": 1290 }
+            ] }
+        }]
+    });
+    let mut workspace = Workspace::new();
+    workspace.load_json(&document.to_string()).expect("plan loads");
+    let EarnedValueReport::Project(report) = workspace.earned_value("P", None, None).expect("evm") else { panic!("a project") };
+    close(report.measures.planned_value, 640.0);
+    close(report.measures.earned_value, 400.0 + 1200.0 + 0.0 + 400.0 + 640.0);
+    close(report.measures.actual_cost, 1900.0);
+    assert!(report.recent.is_none(), "no monthly figures without snapshots");
+
+    // At 15 February the percentages and costs reported at the end of March are not known yet:
+    // only D has started (400), and E has earned its PV for 32 working days, 320.
+    let early = Some(pmo_analytics::model::Date("2026-02-15".parse().unwrap()));
+    let EarnedValueReport::Project(report) = workspace.earned_value("P", early, None).expect("evm") else { panic!("a project") };
+    close(report.measures.earned_value, 400.0 + 320.0);
+    close(report.measures.actual_cost, 0.0);
+}

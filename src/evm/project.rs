@@ -8,26 +8,28 @@
 //! - PV: baseline 0 (each activity's baseline cost spread linearly over its baseline working time
 //!   on the project calendar); without one, the status snapshots' planned value.
 //! - EV and AC: the latest status snapshot on or before the status date (the project's reported
-//!   cumulative figures; later ones are ignored); without one, the activities: physical percent
-//!   complete times budgeted cost, and their recorded actual costs.
+//!   cumulative figures; later ones are ignored); without one, the activities, each earning its
+//!   budget by its earned value method, and their recorded actual costs.
 //! - BAC: the project's approved budget at completion.
 //!
 //! Periods are calendar months starting with the month the project starts in, so earned
 //! schedule, actual time and the planned duration are in months (fractional by working time).
 
+use std::collections::{HashMap, HashSet};
 use std::sync::{Arc, OnceLock};
 
 use chrono::{NaiveDate, NaiveDateTime};
 use serde::Serialize;
 
-use super::baseline::{planned_value_at, planned_value_at_position, planned_value_by_period, BaselineActivity, SpreadCurve};
+use super::baseline::{planned_value_at, planned_value_at_position, planned_value_by_period, planned_value_of_activity, BaselineActivity, SpreadCurve};
+use super::earned::{earned_value as earned_value_of, EarningRule, Progress as Reported, ProgressRecord};
 use super::earned_schedule::{earned_schedule_measures, forecast_finish, planned_duration_of, EarnedScheduleInputs, EarnedScheduleMeasures};
 use super::indices::{measures_at, EvmMeasures, StatusInputs};
 use super::periods::{end_of_day, PeriodGrid};
 use super::recent::{recent_window_indices, RecentWindowIndices};
 use super::series::{s_curve, SCurveInputs};
 use super::{EvmError, Measure};
-use crate::model::{Date, DateTime, Project, StatusSnapshot};
+use crate::model::{Date, DateTime, EarnedValueMethod, Project, StatusSnapshot};
 use crate::schedule::calendar::WorkCalendar;
 
 /// Periods in the recent window beside the cumulative indices.
@@ -65,10 +67,13 @@ pub struct ProjectBasis {
 impl ProjectBasis {
     pub fn new(project: &Project) -> Result<ProjectBasis, EvmError> {
         let calendar = project_calendar(project);
+        let summaries = summary_ids(project);
         let baseline: Vec<BaselineActivity> = project
             .baseline
             .iter()
             .flat_map(|b| &b.activities)
+            // A summary's baseline cost is its children's, already counted with them.
+            .filter(|entry| !summaries.contains(entry.activity_id.as_str()))
             .map(|entry| BaselineActivity {
                 id: entry.activity_id.clone(),
                 baseline_start: entry.start.0,
@@ -226,12 +231,7 @@ fn progress(project: &Project, basis: &ProjectBasis, status: NaiveDate, status_p
             first_known: 0,
         };
     }
-    let mut earned_value = 0.0;
-    let mut actual_cost = 0.0;
-    for activity in &project.activities {
-        earned_value += activity.cost * (activity.percent_complete / 100.0).clamp(0.0, 1.0);
-        actual_cost += activity.actual_cost.unwrap_or(0.0);
-    }
+    let (earned_value, actual_cost) = earned_by_activities(project, basis, status);
     Progress {
         earned_value,
         actual_cost,
@@ -241,6 +241,59 @@ fn progress(project: &Project, basis: &ProjectBasis, status: NaiveDate, status_p
         ac_by_period: vec![actual_cost; status_period + 1],
         first_known: status_period,
     }
+}
+
+/// Activities that others name as parent: their figures are their children's.
+fn summary_ids(project: &Project) -> HashSet<&str> {
+    project.activities.iter().filter_map(|a| a.parent_id.as_deref()).collect()
+}
+
+/// EV and AC from the activities themselves, each earning its budget (baseline cost, else its
+/// cost) by its method. Percent complete, remaining duration and actual costs are as of the
+/// project's status date, so a status date before it sees none of them; actual start and
+/// finish count from their own dates.
+fn earned_by_activities(project: &Project, basis: &ProjectBasis, status: NaiveDate) -> (f64, f64) {
+    let summaries = summary_ids(project);
+    let reported = project.status_date.map_or(status, |d| d.0);
+    let visible = reported <= status;
+    let baseline_of: HashMap<&str, &BaselineActivity> = basis.baseline.iter().map(|b| (b.id.as_str(), b)).collect();
+    let (mut earned_value, mut actual_cost) = (0.0, 0.0);
+    for activity in project.activities.iter().filter(|a| a.active && !summaries.contains(a.id.as_str())) {
+        let baseline = baseline_of.get(activity.id.as_str()).copied();
+        let budget = baseline.map_or(activity.cost, |b| b.budget);
+        let mut records = Vec::with_capacity(4);
+        if visible {
+            records.push(ProgressRecord { date: reported, progress: Reported::PercentComplete(activity.percent_complete / 100.0) });
+            if let Some(remaining) = activity.remaining_duration_days {
+                records.push(ProgressRecord { date: reported, progress: Reported::RemainingDuration(remaining.days()) });
+            }
+            actual_cost += activity.actual_cost.filter(|c| c.is_finite()).unwrap_or(0.0);
+        }
+        for (date, progress) in [(activity.actual_start, Reported::Started), (activity.actual_finish, Reported::Finished)] {
+            if let Some(date) = date {
+                records.push(ProgressRecord { date: date.0.date(), progress });
+            }
+        }
+        let duration_days = activity.duration_days.days();
+        let rule = match activity.earned_value_method.unwrap_or_default() {
+            EarnedValueMethod::PhysicalPercentComplete => EarningRule::PhysicalPercentComplete,
+            EarnedValueMethod::DurationPercentComplete => {
+                // Without a reported remaining duration, the one derived from percent complete.
+                if activity.remaining_duration_days.is_none() && visible {
+                    let remaining = duration_days * (1.0 - (activity.percent_complete / 100.0).clamp(0.0, 1.0));
+                    records.push(ProgressRecord { date: reported, progress: Reported::RemainingDuration(remaining) });
+                }
+                EarningRule::DurationPercentComplete { duration_days }
+            }
+            EarnedValueMethod::ZeroHundred => EarningRule::ZeroHundred,
+            EarnedValueMethod::FiftyFifty => EarningRule::FiftyFifty,
+            EarnedValueMethod::LevelOfEffort => EarningRule::LevelOfEffort,
+        };
+        let planned = baseline.and_then(|b| planned_value_of_activity(b, &basis.calendar, end_of_day(status)).ok()).unwrap_or(0.0);
+        // Validation keeps the inputs finite, so the engine has nothing to refuse here.
+        earned_value += earned_value_of(budget, &rule, &records, status, planned).unwrap_or(0.0);
+    }
+    (earned_value, actual_cost)
 }
 
 /// The month index holding `status` on the grid (the last month when it is past the grid).

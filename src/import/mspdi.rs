@@ -1183,6 +1183,7 @@ pub fn read_mspdi(xml: &str, project_id: &str) -> Result<(Project, Vec<Finding>)
             assignments: Vec::new(),
             resource_driven: false,
             splits: Vec::new(),
+            earned_value_method: None,
         });
     }
     if !manual_ids.is_empty() {

@@ -67,6 +67,26 @@ pub struct Activity {
     /// The working time they cover lengthens the activity's span; its duration stays the work.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub splits: Vec<Split>,
+    /// How this activity earns its budget; physical percent complete when absent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub earned_value_method: Option<EarnedValueMethod>,
+}
+
+/// The rule by which an activity earns its budget (PMI's earning rules).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(rename_all = "camelCase")]
+pub enum EarnedValueMethod {
+    /// `percentComplete` of the budget.
+    #[default]
+    PhysicalPercentComplete,
+    /// (duration - remaining duration) / duration of the budget.
+    DurationPercentComplete,
+    /// Nothing until the actual finish, then everything.
+    ZeroHundred,
+    /// Half at the actual start, the rest at the actual finish.
+    FiftyFifty,
+    /// Support work that earns what it planned (EV = PV).
+    LevelOfEffort,
 }
 
 /// A pause in an activity's work, from `from` to `to`.
@@ -101,6 +121,7 @@ impl Activity {
             assignments: Vec::new(),
             resource_driven: false,
             splits: Vec::new(),
+            earned_value_method: None,
         }
     }
 }

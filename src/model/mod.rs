@@ -17,7 +17,7 @@ pub mod time;
 mod tracking;
 mod validate;
 
-pub use activity::{Activity, Assignment, Constraint, ConstraintKind, Dependency, DependencyKind, Split};
+pub use activity::{Activity, Assignment, Constraint, ConstraintKind, Dependency, DependencyKind, EarnedValueMethod, Split};
 pub use calendar::{Calendar, CalendarException, ClockTime, Weekday, WeekdayHours, WorkingHours};
 pub use parse::{
     from_json_str, parse_json, parse_part_json, parse_project_json, to_json_string, NON_FINITE_MARK,

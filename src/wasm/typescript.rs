@@ -329,6 +329,8 @@ export interface ActivityDocument {
   resourceDriven?: boolean;
   /** Pauses in the work (MS Project splits); their working time lengthens the activity's span. */
   splits?: { from: IsoDateTime; to: IsoDateTime }[];
+  /** How the activity earns its budget; physicalPercentComplete when absent. */
+  earnedValueMethod?: "physicalPercentComplete" | "durationPercentComplete" | "zeroHundred" | "fiftyFifty" | "levelOfEffort" | null;
 }
 
 export type DependencyType = "FS" | "SS" | "FF" | "SF";
