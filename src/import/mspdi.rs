@@ -1338,14 +1338,14 @@ pub fn read_mspdi(xml: &str, project_id: &str) -> Result<(Project, Vec<Finding>)
                 }
             };
             let work_minutes = element.value("Work").and_then(|t| parse_duration_minutes(t, minutes_per_day)).filter(|m| (0.0..=6.0e10).contains(m));
-            // MS Project derives the duration of every task but a fixed-duration one from its
-            // work assignments, each on its resource's calendar.
-            let is_work = resources[resource_index].kind == ResourceKind::Work;
             // A contour (front-loaded, bell, edited, ...) stretches the work over a span that the
             // model cannot derive, so such a task keeps the duration MS Project saved.
             if element.value("WorkContour").and_then(parse_i64).is_some_and(|c| c != 0) && !contoured.contains(&activities[activity_index].id) {
                 contoured.push(activities[activity_index].id.clone());
             }
+            // MS Project derives the duration of every task but a fixed-duration one from its
+            // work assignments, each on its resource's calendar.
+            let is_work = resources[resource_index].kind == ResourceKind::Work;
             if is_work && !fixed_span.contains(activities[activity_index].id.as_str()) && !activities[activity_index].milestone && units > 0.0 && work_minutes.is_some_and(|w| w > 0.0) {
                 activities[activity_index].resource_driven = true;
             }
