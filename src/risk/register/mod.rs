@@ -8,8 +8,17 @@
 //! impact assessment, probability and impact matrix, expected monetary value analysis,
 //! contingency and management reserves).
 
+pub mod exposure;
+pub mod matrix;
 pub mod scales;
 pub mod scoring;
+pub mod trend;
 
+pub use exposure::{
+    portfolio_exposure, project_exposure, register_exposure, ContingencyPolicy, Exposure, ExposureGroup, ExposurePolicy,
+    PortfolioExposure, ProjectExposure, RiskValue,
+};
+pub use matrix::{heat_map, HeatMap, HeatMapCell};
 pub use scales::{ImpactBand, ProbabilityBand, ScoreBand, ScoreRule, ScoringScheme, SchemeError};
 pub use scoring::{score_project, score_risk, score_risks, Assessment, ImpactBasis, RiskField, ScoredRisk, View};
+pub use trend::{exposure_trend, project_exposure_trend, TrendPoint};
