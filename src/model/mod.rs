@@ -29,6 +29,7 @@ pub use register::{
     ChangeRequest, ChangeStatus, Issue, Priority, ResponseStrategy, Risk, RiskKind, RiskResponse,
     RiskStatus,
 };
+pub use register::Velocity;
 pub use resource::{Resource, ResourceKind};
 pub use time::{Date, DateTime, WorkDuration, YearMonth, MINUTES_PER_DAY};
 pub use tracking::{Expenditure, FinancialEntry, Rag, StatusSnapshot};

@@ -32,6 +32,27 @@ pub struct Risk {
     /// Activities the risk would affect.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub activity_ids: Vec<String>,
+    /// Proximity: the earliest date the risk could occur, so near risks can be read first.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub proximity: Option<Date>,
+    /// How fast the impact would be felt once the risk occurs (PMBOK 6 risk velocity).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub velocity: Option<Velocity>,
+}
+
+/// Risk velocity: the time between the risk occurring and its impact being felt, which decides
+/// how much warning a response would get. Ordered from the slowest to the fastest.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub enum Velocity {
+    /// Months: there is time to respond after it occurs.
+    Slow,
+    /// Weeks.
+    Moderate,
+    /// Days.
+    Fast,
+    /// At once: no time to respond after it occurs, only before.
+    Immediate,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]

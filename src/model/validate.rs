@@ -517,6 +517,7 @@ fn check_registers(check: &mut Checker, path: &str, project: &Project, activity_
         risk_ids.see(check, &format!("{at}.id"), &risk.id);
         check.text(&format!("{at}.title"), &risk.title, "risk");
         check.date_opt(&format!("{at}.raisedOn"), risk.raised_on);
+        check.date_opt(&format!("{at}.proximity"), risk.proximity);
         check.probability(&format!("{at}.probability"), risk.probability);
         check.money_opt(&format!("{at}.costImpact"), risk.cost_impact);
         check.impact_days(&format!("{at}.scheduleImpactDays"), risk.schedule_impact_days);

@@ -126,6 +126,8 @@ fn assessed_risk(
         schedule_impact_days: Some(schedule_impact_days),
         response: Some(response),
         activity_ids,
+        proximity: None,
+        velocity: None,
     }
 }
 
