@@ -251,10 +251,13 @@ fn sample_portfolio_total_is_the_sum_of_its_projects() {
     let text = std::fs::read_to_string(&path).expect("the committed sample");
     let (portfolio, _findings) = from_json_str(&text).expect("the sample loads");
     let policy = ExposurePolicy { management_reserve_share: 0.05, ..ExposurePolicy::default() };
-    let exposure = portfolio_exposure(&portfolio.projects, &policy);
+    // The sample has one project in pounds: its amounts count at the given rate, never at par.
+    let rates = std::collections::BTreeMap::from([("EUR".to_string(), 1.0), ("GBP".to_string(), 1.2)]);
+    let exposure = portfolio_exposure(&portfolio.projects, &policy, &rates);
     assert_eq!(exposure.projects.len(), portfolio.projects.len());
+    assert!(exposure.projects.iter().any(|project| project.currency == "GBP"));
     let sum = |field: fn(&pmo_analytics::risk::register::Exposure) -> f64| {
-        exposure.projects.iter().map(|project| field(&project.exposure)).sum::<f64>()
+        exposure.projects.iter().map(|project| field(&project.exposure) * rates[&project.currency]).sum::<f64>()
     };
     assert!(exposure.contingency_reserve > 0.0);
     assert!(close(exposure.contingency_reserve, sum(|e| e.contingency_reserve), 1e-12));

@@ -36,7 +36,7 @@ pub use indices::{measures_at, EvmMeasures, StatusInputs};
 pub use periods::{end_of_day, PeriodGrid};
 pub use project::{project_earned_value, project_series, ProjectBasis, ProjectEarnedValue, ProjectSeries};
 pub use recent::{recent_window_indices, RecentWindowIndices};
-pub use rollup::{roll_up, Conversion, LeafFigures, NodeLevel, RollupNode, RollupOptions, RollupResult};
+pub use rollup::{resolve_rates, roll_up, Conversion, ConversionPlan, LeafFigures, NodeLevel, RollupNode, RollupOptions, RollupResult};
 pub use series::{s_curve, SCurve, SCurveInputs};
 pub use undefined::{Measure, Reason, Reasons};
 

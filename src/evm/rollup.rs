@@ -103,14 +103,23 @@ fn currencies_of(node: &RollupNode, found: &mut BTreeSet<String>) {
 }
 
 /// The reporting currency, the rate for each currency in the tree, and what to state about it.
-type ConversionPlan = (String, BTreeMap<String, f64>, Option<Conversion>);
+pub type ConversionPlan = (String, BTreeMap<String, f64>, Option<Conversion>);
 
 /// Decides the reporting currency and the rate for each currency in the tree.
 fn plan_conversion(root: &RollupNode, options: &RollupOptions) -> Result<ConversionPlan, EvmError> {
     let mut currencies = BTreeSet::new();
     currencies_of(root, &mut currencies);
-    let Some(table) = &options.conversion_rates else {
-        let mut all = currencies.iter().chain(options.reporting_currency.iter());
+    resolve_rates(currencies, options.reporting_currency.as_deref(), options.conversion_rates.as_ref())
+}
+
+/// The rate of each of `currencies` into the reporting currency, refusing to mix currencies
+/// without a table: every total of money across projects goes through here (rollups, risk
+/// exposure). Returns the currency of the totals, the rates (1 for the reporting currency) and
+/// the statement of any conversion.
+pub fn resolve_rates(currencies: BTreeSet<String>, reporting_currency: Option<&str>, table: Option<&BTreeMap<String, f64>>) -> Result<ConversionPlan, EvmError> {
+    let reporting_currency = reporting_currency.map(str::to_string);
+    let Some(table) = table else {
+        let mut all = currencies.iter().chain(reporting_currency.iter());
         let first = all.next().cloned().unwrap_or_default();
         if let Some(other) = all.find(|currency| **currency != first) {
             return Err(EvmError::MixedCurrencies { first, second: other.clone() });
@@ -118,7 +127,7 @@ fn plan_conversion(root: &RollupNode, options: &RollupOptions) -> Result<Convers
         let rates = currencies.into_iter().map(|currency| (currency, 1.0)).collect();
         return Ok((first, rates, None));
     };
-    let reporting = options.reporting_currency.clone().ok_or(EvmError::NoReportingCurrency)?;
+    let reporting = reporting_currency.ok_or(EvmError::NoReportingCurrency)?;
     let mut rates = BTreeMap::new();
     let mut used = BTreeMap::new();
     for currency in currencies {

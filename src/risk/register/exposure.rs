@@ -289,22 +289,37 @@ fn merge_groups(all: impl Iterator<Item = ExposureGroup>) -> Vec<ExposureGroup> 
     by_key.into_values().collect()
 }
 
-/// The exposure of a portfolio (a list of projects): each project's and their sums.
-pub fn portfolio_exposure(projects: &[Project], policy: &ExposurePolicy) -> PortfolioExposure {
+/// The exposure of a portfolio (a list of projects): each project's, in its own currency, and
+/// their sums in the reporting currency. `rates` gives the value of one unit of each project's
+/// currency in the reporting currency (the reporting currency itself at 1); the caller resolves
+/// it, refusing to mix currencies without a table, so amounts are never added across currencies
+/// silently. A currency missing from `rates` counts at 1.
+pub fn portfolio_exposure(projects: &[Project], policy: &ExposurePolicy, rates: &BTreeMap<String, f64>) -> PortfolioExposure {
     let projects: Vec<ProjectExposure> = projects.iter().map(|project| project_exposure(project, policy)).collect();
-    let sum = |field: fn(&Exposure) -> f64| projects.iter().map(|project| field(&project.exposure)).sum::<f64>();
+    let rate = |project: &ProjectExposure| rates.get(&project.currency).copied().unwrap_or(1.0);
+    let sum = |field: fn(&Exposure) -> f64| projects.iter().map(|project| field(&project.exposure) * rate(project)).sum::<f64>();
     let threat_emv = sum(|exposure| exposure.threat_emv);
     let opportunity_emv = sum(|exposure| exposure.opportunity_emv);
     let contingency_reserve = sum(|exposure| exposure.contingency_reserve);
     let budget_at_completion = sum(|exposure| exposure.budget_at_completion);
     let management_reserve = projects
         .iter()
-        .try_fold(0.0, |total, project| project.exposure.management_reserve.value().map(|value| total + value))
+        .try_fold(0.0, |total, project| project.exposure.management_reserve.value().map(|value| total + value * rate(project)))
         .map_or(Measure::Undefined(Reason::NotFinite), Measure::of);
     let contingency_share_of_budget = share_of_budget(contingency_reserve, budget_at_completion);
     let reasons = reasons_of(&[("managementReserve", management_reserve), ("contingencyShareOfBudget", contingency_share_of_budget)]);
-    let by_category = merge_groups(projects.iter().flat_map(|project| project.exposure.by_category.iter().cloned()));
-    let by_owner = merge_groups(projects.iter().flat_map(|project| project.exposure.by_owner.iter().cloned()));
+    let converted = |project: &ProjectExposure, group: &ExposureGroup| {
+        let rate = rate(project);
+        ExposureGroup {
+            threat_emv: group.threat_emv * rate,
+            opportunity_emv: group.opportunity_emv * rate,
+            net_emv: group.net_emv * rate,
+            contingency_reserve: group.contingency_reserve * rate,
+            ..group.clone()
+        }
+    };
+    let by_category = merge_groups(projects.iter().flat_map(|project| project.exposure.by_category.iter().map(move |group| converted(project, group))));
+    let by_owner = merge_groups(projects.iter().flat_map(|project| project.exposure.by_owner.iter().map(move |group| converted(project, group))));
     PortfolioExposure {
         threat_emv,
         opportunity_emv,
