@@ -272,3 +272,33 @@ fn sample_portfolio_total_is_the_sum_of_its_projects() {
     assert!(exposure.contingency_share_of_budget.is_defined());
     serde_json::to_string(&exposure).expect("serializes");
 }
+
+#[test]
+fn through_the_workspace_registers_and_exposure_follow_the_sample() {
+    use pmo_analytics::workspace::{RiskOptions, Workspace};
+    let text = std::fs::read_to_string(PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("www/sample/portfolio.json")).expect("the committed sample");
+    let mut workspace = Workspace::new();
+    workspace.load_json(&text).expect("the sample loads");
+    let project = workspace.project("PRJ-001").unwrap().clone();
+    let view = workspace.risk_register("PRJ-001", &RiskOptions::default()).expect("register");
+    assert_eq!(view.risks.len(), project.risks.len());
+    // Schedule impacts are measured against the scheduled span.
+    assert!(view.planned_duration_days.is_some_and(|days| days > 100.0));
+    // Every open risk sits in exactly one cell of its kind's grid.
+    let open = project.risks.iter().filter(|r| r.status == pmo_analytics::model::RiskStatus::Open).count();
+    let placed: usize = view.heat_map.threats.iter().chain(&view.heat_map.opportunities).map(|cell| cell.count).sum();
+    assert_eq!(placed, open);
+    assert_eq!(view.exposure, pmo_analytics::risk::register::project_exposure(&project, &ExposurePolicy::default()).exposure);
+
+    // The portfolio mixes euros and pounds: refused without a rate, converted and stated with one.
+    let error = workspace.risk_exposure(None, &RiskOptions::default()).expect_err("mixed currencies");
+    assert_eq!(error.code(), "mixed_currencies");
+    let options = RiskOptions { rates: Some([("GBP".to_string(), 1.2)].into_iter().collect()), ..RiskOptions::default() };
+    let report = workspace.risk_exposure(None, &options).expect("converted");
+    assert_eq!(report.currency, "EUR");
+    assert!(report.conversion.as_ref().is_some_and(|c| c.statement.contains("GBP")));
+    assert_eq!(workspace.risk_exposure(Some("nowhere"), &options).expect_err("unknown unit").code(), "not_found");
+    let bad = RiskOptions { management_reserve_share: Some(2.0), ..RiskOptions::default() };
+    let error = workspace.risk_register("PRJ-001", &bad).expect_err("a share above 1");
+    assert_eq!((error.code(), error.path()), ("invalid_option", "managementReserveShare"));
+}

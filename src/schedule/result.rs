@@ -241,6 +241,12 @@ impl LiveSchedule {
         self.dates.project_finish
     }
 
+    /// The scheduled span of the project in working days of 8 hours on the project calendar
+    /// (the unit durations are written in).
+    pub fn working_days(&self) -> f64 {
+        self.project_work_between(self.compiled.settings.project_start, self.dates.project_finish) as f64 / 480.0
+    }
+
     /// Working minutes from `from` to `to` on the project calendar.
     pub fn project_work_between(&self, from: Moment, to: Moment) -> i64 {
         self.compiled.network.calendars[0].work_between(from, to)

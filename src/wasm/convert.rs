@@ -162,3 +162,12 @@ pub fn series_to_js(series: &crate::evm::ProjectSeries) -> Result<JsValue, ReadE
     }
     Ok(object.into())
 }
+
+/// Options as a plain object or JSON text; absent (undefined or null) means every default.
+/// Read like the document, so a misspelt option is refused with its path.
+pub fn read_options<T: serde::de::DeserializeOwned + Default>(input: &JsValue) -> Result<T, ReadError> {
+    if input.is_undefined() || input.is_null() {
+        return Ok(T::default());
+    }
+    Ok(model::parse_part_json(&json_text(input)?)?)
+}

@@ -154,6 +154,33 @@ impl Workspace {
         })
     }
 
+    /// One project's risk register scored on a scheme (`options.scheme`: "fiveByFive" or
+    /// "pmbok"), with its heat map (inherent or residual, `options.view`), expected monetary
+    /// value, contingency and management reserve (`options.contingency`,
+    /// `options.managementReserveShare`) and exposure over its status snapshots.
+    #[wasm_bindgen(js_name = riskRegister, unchecked_return_type = "RiskRegisterView")]
+    pub fn risk_register(
+        &mut self,
+        #[wasm_bindgen(js_name = "projectId")] project_id: &str,
+        #[wasm_bindgen(unchecked_param_type = "RiskOptions | null")] options: JsValue,
+    ) -> JsResult {
+        guard(|| {
+            let options: workspace::RiskOptions = convert::read_options(&options)?;
+            to_js(&self.inner.risk_register(project_id, &options)?)
+        })
+    }
+
+    /// Risk exposure of an organisation unit (its projects and those below it), or of the whole
+    /// portfolio when `id` is null, in the portfolio's currency; other currencies need
+    /// `options.rates`, or the call is refused with `mixed_currencies`.
+    #[wasm_bindgen(js_name = riskExposure, unchecked_return_type = "ExposureReport")]
+    pub fn risk_exposure(&self, id: Option<String>, #[wasm_bindgen(unchecked_param_type = "RiskOptions | null")] options: JsValue) -> JsResult {
+        guard(|| {
+            let options: workspace::RiskOptions = convert::read_options(&options)?;
+            to_js(&self.inner.risk_exposure(id.as_deref(), &options)?)
+        })
+    }
+
     /// What-if: sets an activity's duration in working days, reschedules its project and says
     /// what moved. Refused (and nothing changed) when the value is not valid.
     #[wasm_bindgen(js_name = setActivityDuration, unchecked_return_type = "ScheduleChange")]

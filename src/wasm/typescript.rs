@@ -235,6 +235,73 @@ export interface EarnedValueRow {
   reasons: Partial<Record<"cpi" | "spi" | "spiT" | "eac" | "vac", UndefinedReason>>;
 }
 
+/** Options of the risk calls; every field may be left out. */
+export interface RiskOptions {
+  /** "fiveByFive" (default) or PMBOK's double matrix. */
+  scheme?: "fiveByFive" | "pmbok";
+  /** Values the heat map and EMV use: after responses (default) or before. */
+  view?: "inherent" | "residual" | null;
+  /** Whether opportunities offset threats in the contingency reserve (default: they do). */
+  contingency?: "netOfOpportunities" | "threatsOnly" | null;
+  /** Management reserve as a share of BAC, 0 to 1. */
+  managementReserveShare?: number | null;
+  /** Value of one unit of each other currency in the portfolio's currency. */
+  rates?: Record<string, number> | null;
+}
+
+export type RiskField = "probability" | "costImpact" | "scheduleImpactDays" | "budgetAtCompletion" | "plannedDuration";
+/** A risk's probability and impact on the scheme's scales; missing values are scored as worst case and listed. */
+export interface Assessment {
+  probability: number | null; costImpact: number | null; scheduleImpactDays: number | null;
+  costShare: number | null; scheduleShare: number | null;
+  probabilityLevel: number; impactLevel: number; score: number; band: string;
+  assumedWorstCase?: RiskField[];
+}
+export interface ScoredRisk {
+  id: string; title: string; kind: "threat" | "opportunity"; status: "open" | "occurred" | "closed";
+  category: string | null; owner: string | null; proximity: IsoDate | null;
+  velocity: "slow" | "moderate" | "fast" | "immediate" | null;
+  strategy: ResponseStrategy | null; responseOwner: string | null;
+  inherent: Assessment; residual: Assessment;
+  /** Residual values that fell back to the inherent ones. */
+  residualFromInherent?: RiskField[];
+}
+export interface HeatMapCell { probabilityLevel: number; impactLevel: number; score: number; band: string; count: number; riskIds: string[] }
+export interface HeatMap {
+  view: "inherent" | "residual";
+  probabilityLabels: string[]; impactLabels: string[];
+  threats: HeatMapCell[]; opportunities: HeatMapCell[];
+}
+export interface ExposureGroup { key: string | null; riskCount: number; threatEmv: number; opportunityEmv: number; netEmv: number; contingencyReserve: number }
+/** EMV: threats negative, opportunities positive. */
+export interface Exposure {
+  view: "inherent" | "residual"; contingencyPolicy: "netOfOpportunities" | "threatsOnly";
+  risks: { id: string; kind: "threat" | "opportunity"; category: string | null; owner: string | null; probability: number; probabilityAssumed: boolean; costImpact: number; emv: number }[];
+  occurredIds: string[]; closedIds: string[]; unquantifiedIds: string[];
+  threatCostImpact: number; opportunityCostImpact: number; threatEmv: number; opportunityEmv: number; netEmv: number;
+  contingencyReserve: number; managementReserve: Measure; budgetAtCompletion: number; contingencyShareOfBudget: Measure;
+  reasons: Partial<Record<string, UndefinedReason>>;
+  byCategory: ExposureGroup[]; byOwner: ExposureGroup[];
+}
+export interface RiskTrendPoint { date: IsoDate; openCount: number; threatEmv: number; opportunityEmv: number; netEmv: number; contingencyReserve: number }
+export interface RiskRegisterView {
+  projectId: string; currency: string;
+  /** The scheduled span schedule impacts are measured against, in working days. */
+  plannedDurationDays: number | null;
+  risks: ScoredRisk[]; heatMap: HeatMap; exposure: Exposure; trend: RiskTrendPoint[];
+}
+export interface ExposureReport {
+  id: string; currency: string;
+  conversion: { reportingCurrency: string; rates: Record<string, number>; statement: string } | null;
+  exposure: {
+    projects: { projectId: string; currency: string; exposure: Exposure }[];
+    threatEmv: number; opportunityEmv: number; netEmv: number; contingencyReserve: number;
+    managementReserve: Measure; budgetAtCompletion: number; contingencyShareOfBudget: Measure;
+    reasons: Partial<Record<string, UndefinedReason>>;
+    byCategory: ExposureGroup[]; byOwner: ExposureGroup[];
+  };
+}
+
 /** The portfolio document, `schemaVersion` 1. Optional fields may be absent or null. */
 export interface PortfolioDocument {
   schemaVersion: 1;
@@ -380,6 +447,10 @@ export interface RiskDocument {
     residualScheduleImpactDays?: number | null;
   } | null;
   activityIds?: string[];
+  /** When the risk could occur. */
+  proximity?: IsoDate | null;
+  /** How fast it would hit once it occurs. */
+  velocity?: "slow" | "moderate" | "fast" | "immediate" | null;
 }
 
 export interface IssueDocument {

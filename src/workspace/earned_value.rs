@@ -151,7 +151,7 @@ impl Workspace {
     }
 
     /// Indices of the projects in unit `id` or any unit below it.
-    fn projects_under(&self, id: &str) -> Result<Vec<usize>, WorkspaceError> {
+    pub(super) fn projects_under(&self, id: &str) -> Result<Vec<usize>, WorkspaceError> {
         let portfolio = self.portfolio()?;
         let mut units = vec![id.to_string()];
         // Breadth-first over the flat tree; validation refuses loops, the bound is a guard.

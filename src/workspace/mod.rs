@@ -7,9 +7,11 @@ use std::collections::HashMap;
 use serde::Serialize;
 
 mod earned_value;
+mod risk;
 mod what_if;
 
 pub use earned_value::{parse_status_date, EarnedValueReport, EarnedValueRow};
+pub use risk::{ExposureReport, RiskOptions, RiskRegisterView, SchemeName};
 pub use what_if::ScheduleChange;
 
 use crate::schedule::result::{LiveSchedule, ProjectSchedule, ScheduleOptions};
@@ -42,6 +44,10 @@ pub enum WorkspaceError {
     EarnedValue(#[from] crate::evm::EvmError),
     #[error("\"{0}\" is not a date; write it as YYYY-MM-DD, for example 2026-03-31.")]
     InvalidDate(String),
+    #[error("The risk scoring scheme is not usable: {0}")]
+    Risk(String),
+    #[error("Option {field}: {why}.")]
+    InvalidOption { field: String, why: String },
 }
 
 impl WorkspaceError {
@@ -56,6 +62,8 @@ impl WorkspaceError {
             WorkspaceError::NoStatusDate => "no_status_date",
             WorkspaceError::EarnedValue(error) => error.code(),
             WorkspaceError::InvalidDate(_) => "invalid_date",
+            WorkspaceError::Risk(_) => "invalid_scheme",
+            WorkspaceError::InvalidOption { .. } => "invalid_option",
         }
     }
     pub fn path(&self) -> &str {
@@ -68,7 +76,8 @@ impl WorkspaceError {
             WorkspaceError::Load(error) => error.path(),
             WorkspaceError::NodeNotFound(_) => "id",
             WorkspaceError::NoStatusDate | WorkspaceError::InvalidDate(_) => "statusDate",
-            WorkspaceError::EarnedValue(_) => "",
+            WorkspaceError::EarnedValue(_) | WorkspaceError::Risk(_) => "",
+            WorkspaceError::InvalidOption { field, .. } => field,
         }
     }
     pub fn findings(&self) -> &[Finding] {

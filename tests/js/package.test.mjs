@@ -162,6 +162,23 @@ describe('loading the sample portfolio', () => {
     expectPmoError(() => workspace.earnedValue(first.id, 'not a date'), { code: 'invalid_date', path: 'statusDate' });
   });
 
+  test('risk: a register with its heat map, PMBOK scheme on request, a misspelt option refused with its path', () => {
+    const first = sample.projects[0];
+    const register = workspace.riskRegister(first.id);
+    assert.equal(register.risks.length, first.risks.length);
+    assert.equal(register.heatMap.probabilityLabels.length, 5);
+    const open = first.risks.filter((r) => r.status === 'open').length;
+    const placed = [...register.heatMap.threats, ...register.heatMap.opportunities].reduce((n, cell) => n + cell.count, 0);
+    assert.equal(placed, open);
+    const pmbok = workspace.riskRegister(first.id, { scheme: 'pmbok', view: 'inherent' });
+    assert.equal(pmbok.heatMap.view, 'inherent');
+    expectPmoError(() => workspace.riskRegister(first.id, { schema: 'pmbok' }), { code: 'unknown_field', path: 'schema' });
+    expectPmoError(() => workspace.riskExposure(null), { code: 'mixed_currencies' });
+    const report = workspace.riskExposure(null, { rates: { GBP: 1.17 } });
+    assert.equal(report.currency, sample.currency);
+    assert.match(report.conversion.statement, /GBP/);
+  });
+
   test('exportJson round-trips the sample', () => {
     assert.deepEqual(JSON.parse(workspace.exportJson()), sample);
   });

@@ -10,6 +10,8 @@ import init, {
   type ProjectListItem,
   type ScheduleChange,
   type EarnedValueRow,
+  type RiskRegisterView,
+  type ExposureReport,
 } from '../../pkg/pmo_analytics.js';
 
 export async function run(documentText: string): Promise<string[]> {
@@ -55,6 +57,9 @@ export async function run(documentText: string): Promise<string[]> {
   const spiT: number | null = evm.kind === 'project' ? evm.earnedSchedule.spiT : evm.earnedSchedule?.spiT ?? null;
   const curve: Float64Array = workspace.earnedValueSeries('p1').plannedValue;
   const rows: EarnedValueRow[] = workspace.earnedValueTable();
+  const register: RiskRegisterView = workspace.riskRegister('p1', { scheme: 'pmbok' });
+  const exposure: ExposureReport = workspace.riskExposure(null, { rates: { GBP: 1.17 } });
+  warnings.push({ code: 'risk', severity: 'warning', path: `${register.heatMap.threats.length} ${exposure.exposure.netEmv}`, message: '' });
   warnings.push({ code: 'evm', severity: 'warning', path: `${cpi} ${spiT} ${curve.length} ${rows[0]?.reasons.cpi}`, message: '' });
   workspace.free();
   return [...tree, ...budget, String(rag), String(found.length), String(version), String(firstActivity), ...warnings.map((w) => w.code)];

@@ -142,7 +142,9 @@ fn contingency_of(threat_emv: f64, opportunity_emv: f64, policy: ContingencyPoli
         ContingencyPolicy::NetOfOpportunities => opportunity_emv,
         ContingencyPolicy::ThreatsOnly => 0.0,
     };
-    (-threat_emv - offset).max(0.0)
+    // Written out rather than max(0.0), which may keep a -0 that would print as "-0".
+    let reserve = -threat_emv - offset;
+    if reserve > 0.0 { reserve } else { 0.0 }
 }
 
 /// The value of one open risk, or None when it has no usable cost impact.
