@@ -14,6 +14,7 @@ import { renderGantt } from './js/gantt.js';
 import { renderSCurve } from './js/scurve.js';
 import { renderEvmPanel } from './js/evm-panel.js';
 import { createEvmTable } from './js/evm-table.js';
+import { createRiskRegister } from './js/risk-register.js';
 
 const SAMPLE_URL = './sample/portfolio.json';
 
@@ -36,6 +37,9 @@ const page = {
   scurve: byId('scurve'),
   evmPanel: byId('evm-panel'),
   evmTable: byId('evm-table-body'),
+  risk: byId('risk-section'),
+  riskHeading: byId('risk-heading'),
+  riskRegister: byId('risk-register'),
   pageError: byId('page-error'),
   loadError: byId('load-error'),
   status: byId('status'),
@@ -63,6 +67,7 @@ const state = {
 
 const tree = createOrgTree(page.tree, { onSelect: selectUnit });
 let evmTable = createEvmTable(page.evmTable, { onOpen: openProject });
+const riskRegister = createRiskRegister(page.riskRegister);
 
 page.fileInput.addEventListener('change', () => loadChosenFile());
 page.mspdiInput.addEventListener('change', () => importChosenXml());
@@ -264,6 +269,7 @@ function renderDetails() {
   page.grid.classList.toggle('has-details', Boolean(project));
   renderSchedule(project);
   renderProjectEvm(project);
+  renderProjectRisks(project);
   if (!project) {
     renderNoProject(page.details);
     return null;
@@ -333,6 +339,17 @@ function renderProjectEvm(project) {
   }
   renderSCurve(page.scurve, { series, report, name: project.name });
   renderEvmPanel(page.evmPanel, report);
+}
+
+/** The selected project's heat maps, exposure and register (the view keeps its own options). */
+function renderProjectRisks(project) {
+  page.risk.hidden = !project;
+  if (!project) {
+    riskRegister.clear();
+    return;
+  }
+  replaceChildren(page.riskHeading, `Risks of ${project.name}`);
+  riskRegister.show(state.workspace, project);
 }
 
 /** Every project's indices, from one call; a failure is shown in place of the table. */
