@@ -177,18 +177,18 @@ describe('risk register', () => {
     assert.equal(await emvHeader.getAttribute('aria-sort'), 'none');
     await emvHeader.locator('button').click();
     assert.equal(await emvHeader.getAttribute('aria-sort'), 'ascending');
-    const emvs = async () => page.locator('#risk-table tbody tr[data-risk-id] td:nth-child(11)').evaluateAll((cells) => cells.map((c) => (c.dataset.emv === undefined ? null : Number(c.dataset.emv))));
+    const emvs = async () => page.locator('#risk-table tbody tr[data-risk-id] td.risk-emv-cell').evaluateAll((cells) => cells.map((c) => (c.dataset.emv === undefined ? null : Number(c.dataset.emv))));
     const view = engine.riskRegister(project.id, { view: 'residual' });
     const expected = view.exposure.risks.map((r) => r.emv).sort((a, b) => a - b);
     const ascending = await emvs();
     assert.deepEqual(ascending.filter((v) => v !== null), expected);
     assert.ok(ascending.slice(expected.length).every((v) => v === null), 'risks outside the EMV go last');
-    assert.match(await page.locator('#risk-table tbody tr[data-risk-id]').first().locator('td:nth-child(11)').textContent(), /^-€[\d,]+$/);
+    assert.match(await page.locator('#risk-table tbody tr[data-risk-id]').first().locator('td.risk-emv-cell').textContent(), /^-€[\d,]+$/);
     await page.keyboard.press('Enter');
     assert.equal(await emvHeader.getAttribute('aria-sort'), 'descending');
     assert.deepEqual((await emvs()).filter((v) => v !== null), [...expected].reverse());
     const closed = project.risks.find((risk) => risk.status === 'closed');
-    if (closed) assert.match(await page.locator(`#risk-table tr[data-risk-id="${closed.id}"] td:nth-child(11)`).textContent(), /^n\/a \(closed\)$/);
+    if (closed) assert.match(await page.locator(`#risk-table tr[data-risk-id="${closed.id}"] td.risk-emv-cell`).textContent(), /^n\/a \(closed\)$/);
 
     // Score sorts too, highest first.
     await page.locator('#risk-table th[data-key="score"] button').click();
@@ -222,7 +222,7 @@ describe('risk register', () => {
     await openProject(page, flagged.id);
     const row = page.locator(`#risk-table tr[data-risk-id="${risk.id}"]`);
     assert.match(await row.locator('.risk-flag-worst').textContent(), /probability.* missing: scored as worst case/);
-    assert.match(await row.locator('td:nth-child(7)').textContent(), /^missing$/);
+    assert.match(await row.locator('td.risk-probability').textContent(), /^missing$/);
     await page.locator('#risk-section').screenshot({ path: join(screenshotDir, 'risk-worst-case.png') });
     await finish(opened);
   });

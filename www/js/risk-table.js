@@ -46,8 +46,7 @@ export function createRiskTable(container) {
   let sort = null;
   let last = null;
   const table = el('table', { class: 'projects-table risk-table', id: 'risk-table' });
-  const filterBar = el('div', { class: 'risk-filter' });
-  replaceChildren(container, filterBar, el('div', { class: 'table-scroll' }, table));
+  replaceChildren(container, el('div', { class: 'table-scroll' }, table));
 
   function toggle(key) {
     // Worst first is the useful first click: highest score, most negative EMV (the largest threat).
@@ -68,15 +67,15 @@ export function createRiskTable(container) {
     const rows = sort ? sortRows(shown, sort.key === 'score' ? scoreOf : emvOf, sort.direction) : shown;
     const money = (value) => formatMoney(value, currency);
 
-    replaceChildren(
-      filterBar,
-      filter
-        ? [
-            el('p', { class: 'risk-filter-text' }, `Showing ${plural(shown.length, 'risk', 'risks')} of the cell: ${filter.label}.`),
-            el('button', { type: 'button', class: 'button button-quiet risk-show-all', on: { click: filter.onClear } }, `Show all ${plural(risks.length, 'risk', 'risks')}`),
-          ]
-        : null,
-    );
+    const filterLine = filter
+      ? el(
+          'span',
+          { class: 'risk-filter' },
+          el('span', { class: 'risk-filter-text' }, `Showing ${plural(shown.length, 'risk', 'risks')} of the cell: ${filter.label}.`),
+          ' ',
+          el('button', { type: 'button', class: 'button button-quiet risk-show-all', on: { click: filter.onClear } }, `Show all ${plural(risks.length, 'risk', 'risks')}`),
+        )
+      : null;
 
     const sortHeader = (key, label, className) => {
       const state = sort?.key === key ? sort.direction : null;
@@ -99,6 +98,7 @@ export function createRiskTable(container) {
         {},
         el('span', { class: 'caption-title' }, 'Risk register'),
         el('span', { class: 'caption-count' }, plural(risks.length, 'risk', 'risks'), `, values ${viewWords}`),
+        filterLine,
       ),
       el(
         'thead',
@@ -108,10 +108,8 @@ export function createRiskTable(container) {
           {},
           el('th', { scope: 'col' }, 'ID'),
           el('th', { scope: 'col' }, 'Risk'),
-          el('th', { scope: 'col' }, 'Kind'),
-          el('th', { scope: 'col' }, 'Status'),
-          el('th', { scope: 'col' }, 'Owner'),
-          el('th', { scope: 'col' }, 'Category'),
+          el('th', { scope: 'col' }, 'Kind, status'),
+          el('th', { scope: 'col' }, 'Owner, category'),
           el('th', { scope: 'col', class: 'num' }, 'Prob.'),
           el('th', { scope: 'col', class: 'num' }, 'Cost impact'),
           el('th', { scope: 'col', class: 'num' }, 'Schedule'),
@@ -124,7 +122,7 @@ export function createRiskTable(container) {
         'tbody',
         {},
         rows.length === 0
-          ? el('tr', { class: 'empty-row' }, el('td', { colspan: 12 }, filter ? 'No risks in this cell.' : 'This project has no risks in its register.'))
+          ? el('tr', { class: 'empty-row' }, el('td', { colspan: 10 }, filter ? 'No risks in this cell.' : 'This project has no risks in its register.'))
           : rows.map((risk) => riskRow(risk, view, emvById.get(risk.id), unquantified.has(risk.id), money)),
       ),
     );
@@ -141,7 +139,8 @@ export function createRiskTable(container) {
 function riskRow(risk, view, exposureRisk, unquantified, money) {
   const assessment = risk[view];
   const worst = assessment.assumedWorstCase ?? [];
-  const fallback = view === 'residual' ? risk.residualFromInherent ?? [] : [];
+  // A value missing before and after responses is already said by the worst-case flag.
+  const fallback = view === 'residual' ? (risk.residualFromInherent ?? []).filter((field) => !worst.includes(field)) : [];
   return el(
     'tr',
     { class: ['risk-row', `risk-${risk.kind}`, `risk-status-${risk.status}`], dataset: { riskId: risk.id } },
@@ -153,13 +152,24 @@ function riskRow(risk, view, exposureRisk, unquantified, money) {
       worst.length ? el('span', { class: 'risk-flag risk-flag-worst' }, el('span', { 'aria-hidden': 'true' }, '⚠ '), `${fieldList(worst)} missing: scored as worst case`) : null,
       fallback.length ? el('span', { class: 'risk-flag risk-flag-fallback' }, `no residual ${fieldList(fallback)}: the value before responses is used`) : null,
     ),
-    el('td', { class: 'nowrap' }, el('span', { class: ['risk-kind', `risk-kind-${risk.kind}`] }, risk.kind === 'threat' ? 'Threat' : 'Opportunity')),
-    el('td', { class: 'nowrap' }, STATUSES[risk.status] ?? risk.status),
-    el('td', {}, risk.owner ?? '—'),
-    el('td', {}, risk.category ?? '—'),
-    el('td', { class: 'num' }, assessment.probability === null ? missing() : percent.format(assessment.probability)),
-    el('td', { class: 'num' }, assessment.costImpact === null ? missing() : money(assessment.costImpact)),
-    el('td', { class: 'num' }, assessment.scheduleImpactDays === null ? missing() : plural(assessment.scheduleImpactDays, 'day', 'days')),
+    // Two facts a cell, one per line: the table keeps its columns beside the details drawer.
+    el(
+      'td',
+      { class: 'nowrap risk-kind-cell' },
+      el('span', { class: ['risk-kind', `risk-kind-${risk.kind}`] }, risk.kind === 'threat' ? 'Threat' : 'Opportunity'),
+      srOnly(', '),
+      el('span', { class: 'risk-status' }, STATUSES[risk.status] ?? risk.status),
+    ),
+    el(
+      'td',
+      { class: 'risk-owner-cell' },
+      el('span', { class: 'risk-owner' }, risk.owner ?? 'no owner'),
+      srOnly(', '),
+      el('span', { class: 'risk-category' }, risk.category ?? 'no category'),
+    ),
+    el('td', { class: 'num risk-probability' }, assessment.probability === null ? missing() : percent.format(assessment.probability)),
+    el('td', { class: 'num risk-cost' }, assessment.costImpact === null ? missing() : money(assessment.costImpact)),
+    el('td', { class: 'num risk-schedule' }, assessment.scheduleImpactDays === null ? missing() : plural(assessment.scheduleImpactDays, 'day', 'days')),
     el(
       'td',
       { class: 'num', dataset: { score: assessment.score } },
@@ -172,11 +182,11 @@ function riskRow(risk, view, exposureRisk, unquantified, money) {
         srOnly(`, ${assessment.band} band`),
       ),
     ),
-    el('td', { class: 'num', dataset: { emv: exposureRisk ? exposureRisk.emv : null } }, emvCell(risk, exposureRisk, unquantified, money)),
+    el('td', { class: 'num risk-emv-cell', dataset: { emv: exposureRisk ? exposureRisk.emv : null } }, emvCell(risk, exposureRisk, unquantified, money)),
     el(
       'td',
       {},
-      risk.strategy ? STRATEGIES[risk.strategy] ?? risk.strategy : '—',
+      risk.strategy ? STRATEGIES[risk.strategy] ?? risk.strategy : el('span', { class: 'na' }, 'none'),
       risk.responseOwner ? el('span', { class: 'risk-response-owner' }, risk.responseOwner) : null,
     ),
   );
