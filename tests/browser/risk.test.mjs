@@ -207,8 +207,18 @@ describe('risk register', () => {
       `${exposure.occurredIds.length} occurred, ${exposure.closedIds.length} closed, ${exposure.unquantifiedIds.length} unquantified`,
     );
 
+    // The details drawer (fixed at the right below 1680px) leaves the risk section in view.
+    const sectionBox = await page.locator('#risk-section').boundingBox();
+    const drawerBox = await page.locator('#project-details').boundingBox();
+    assert.ok(sectionBox.x + sectionBox.width <= drawerBox.x, `section ends at ${sectionBox.x + sectionBox.width}, drawer starts at ${drawerBox.x}`);
+    // Nothing in the heat maps or the table is cut off at this width.
+    for (const selector of ['.risk-matrix-frame', '#risk-register .table-scroll']) {
+      const clipped = await page.locator(selector).evaluateAll((frames) => frames.filter((frame) => frame.scrollWidth > frame.clientWidth + 1).length);
+      assert.equal(clipped, 0, `${selector} fits without scrolling`);
+    }
     await page.locator('#risk-section').scrollIntoViewIfNeeded();
     await page.locator('#risk-section').screenshot({ path: join(screenshotDir, 'risk-section.png') });
+    await page.screenshot({ path: join(screenshotDir, 'risk-viewport.png') });
     await screenshot(page, 'risk-page');
     await finish(opened);
   });
