@@ -9,6 +9,7 @@ pub mod evm;
 pub mod import;
 pub mod model;
 pub mod random;
+pub mod risk;
 pub mod sample;
 pub mod schedule;
 pub mod wasm;
