@@ -64,12 +64,12 @@ pub fn cholesky(matrix: &[Vec<f64>]) -> Result<Vec<f64>, CorrelationError> {
             }
         }
     }
-    for row in 0..n {
-        if (matrix[row][row] - 1.0).abs() > TOLERANCE {
-            return Err(CorrelationError::Diagonal { row, value: matrix[row][row] });
+    for (row, values) in matrix.iter().enumerate() {
+        if (values[row] - 1.0).abs() > TOLERANCE {
+            return Err(CorrelationError::Diagonal { row, value: values[row] });
         }
-        for column in 0..row {
-            if (matrix[row][column] - matrix[column][row]).abs() > TOLERANCE {
+        for (column, &value) in values.iter().enumerate().take(row) {
+            if (value - matrix[column][row]).abs() > TOLERANCE {
                 return Err(CorrelationError::NotSymmetric { row, column });
             }
         }

@@ -207,9 +207,9 @@ impl Simulation {
         }
 
         let mut varying = Vec::new();
-        for slot in 0..slots.len() {
-            if slots[slot].distribution.is_some() || risks.iter().any(|r| r.slots.contains(&slot)) {
-                slots[slot].varying = Some(varying.len());
+        for (slot, entry) in slots.iter_mut().enumerate() {
+            if entry.distribution.is_some() || risks.iter().any(|r| r.slots.contains(&slot)) {
+                entry.varying = Some(varying.len());
                 varying.push(slot);
             }
         }
