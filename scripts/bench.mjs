@@ -108,3 +108,19 @@ const table = median(15, () => evm.earnedValueTable());
 console.log(`wasm    EVM + ES table through the Workspace (1,000 row objects out), 1,000 projects x 60 months: median ${table.toFixed(2)} ms`);
 const rollup = median(15, () => evm.earnedValue('ORG'));
 console.log(`wasm    organisation rollup (20 programs, 1,000 projects, ES from the summed PV): median ${rollup.toFixed(2)} ms`);
+
+// Monte Carlo: the same request as src/bin/pmo-bench.rs, through createSimulation, one chunk.
+const risky = new Workspace();
+risky.load(__benchmarkPortfolioJson(1_000, 3_000, 3));
+const risks = Array.from({ length: 50 }, (_, i) => ({
+  id: `R${i}`, probability: 0.05 + 0.04 * (i % 10), activityIds: [`A${(i * 19) % 1000}`],
+  scheduleImpact: { type: 'days', days: 1 + (i % 10) }, costImpact: { type: 'fixed', value: 1000 * (1 + (i % 20)) },
+}));
+const request = { iterations: 10_000, seed: 3, defaultRange: { optimistic: 0.8, pessimistic: 1.5 }, registerRisks: false, risks };
+const monteCarlo = median(5, () => {
+  const simulation = risky.createSimulation('BENCH', request);
+  simulation.runChunk(10_000);
+  simulation.results();
+  simulation.free();
+});
+console.log(`wasm    Monte Carlo 10,000 iterations, 1,000 activities, 3,000 links, 50 risks (through the Workspace, results out): median ${monteCarlo.toFixed(0)} ms`);

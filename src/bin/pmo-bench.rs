@@ -6,13 +6,12 @@
 use std::time::Instant;
 
 use pmo_analytics::model::Portfolio;
-use pmo_analytics::risk::montecarlo::{self, Distribution, RiskEvent, ScheduleImpact, SimulationInput, SimulationOptions};
 use pmo_analytics::sample::earned_value::benchmark_portfolio;
 use pmo_analytics::sample::network::benchmark_project;
 use pmo_analytics::schedule::compile::compile;
 use pmo_analytics::schedule::passes::{self, Dates};
 use pmo_analytics::schedule::result::{schedule_project, ScheduleOptions};
-use pmo_analytics::workspace::Workspace;
+use pmo_analytics::workspace::{SimulationRequest, Workspace};
 
 fn median_ms(runs: usize, mut work: impl FnMut()) -> f64 {
     let mut times: Vec<f64> = (0..runs)
@@ -80,30 +79,28 @@ fn main() {
         workspace.earned_value("ORG", None, None).expect("rollup");
     });
     println!("native  organisation rollup (20 programs, 1,000 projects, ES from the summed PV): median {rollup_ms:.2} ms");
-    // Monte Carlo: 1,000 activities, each triangular (0.8x, 1x, 1.5x its planned duration),
-    // and 50 risk events on seeded random activities.
-    let plan = benchmark_project(1_000, 3_000, 3);
-    let mut picker = pmo_analytics::random::Random::seeded(3);
-    let durations = plan
-        .activities
-        .iter()
-        .map(|a| {
-            let days = a.duration_days.days();
-            (a.id.clone(), Distribution::Triangular { min: 0.8 * days, mode: days, max: 1.5 * days })
+    // Monte Carlo through the Workspace, as scripts/bench.mjs asks it in wasm: 1,000 activities,
+    // each triangular (0.8x, 1x, 1.5x its planned duration), and 50 risk events spread over the
+    // plan by a fixed rule (so both sides build the same request without sharing a generator).
+    let mut workspace = Workspace::new();
+    workspace.accept(Portfolio::of_project(benchmark_project(1_000, 3_000, 3)), Vec::new());
+    let risks: Vec<String> = (0..50)
+        .map(|i| {
+            format!(
+                r#"{{"id":"R{i}","probability":{},"activityIds":["A{}"],"scheduleImpact":{{"type":"days","days":{}}},"costImpact":{{"type":"fixed","value":{}}}}}"#,
+                0.05 + 0.04 * (i % 10) as f64,
+                (i * 19) % 1_000,
+                1 + i % 10,
+                1_000 * (1 + i % 20)
+            )
         })
         .collect();
-    let risks = (0..50)
-        .map(|index| RiskEvent {
-            id: format!("R{index}"),
-            probability: 0.05 + 0.4 * picker.next_f64(),
-            activity_ids: vec![plan.activities[picker.below(plan.activities.len())].id.clone()],
-            schedule_impact: Some(ScheduleImpact::Days { days: 1.0 + picker.below(10) as f64 }),
-            cost_impact: Some(Distribution::Fixed { value: 1_000.0 * (1 + picker.below(20)) as f64 }),
-        })
-        .collect();
-    let input = SimulationInput { durations, risks, correlations: Vec::new(), iterations: 10_000, seed: 3, options: SimulationOptions::default() };
+    let request = format!(r#"{{"iterations":10000,"seed":3,"defaultRange":{{"optimistic":0.8,"pessimistic":1.5}},"registerRisks":false,"risks":[{}]}}"#, risks.join(","));
     let monte_carlo_ms = median_ms(5, || {
-        montecarlo::run(&plan, &input).expect("simulates");
+        let request: SimulationRequest = serde_json::from_str(&request).expect("the request reads");
+        let mut simulation = workspace.simulation("BENCH", request).expect("simulates");
+        simulation.run_chunk(10_000);
+        simulation.results().expect("results");
     });
-    println!("native  Monte Carlo 10,000 iterations, 1,000 activities, 3,000 links, 50 risks: median {monte_carlo_ms:.0} ms");
+    println!("native  Monte Carlo 10,000 iterations, 1,000 activities, 3,000 links, 50 risks (through the Workspace): median {monte_carlo_ms:.0} ms");
 }

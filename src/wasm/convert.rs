@@ -171,3 +171,8 @@ pub fn read_options<T: serde::de::DeserializeOwned + Default>(input: &JsValue) -
     }
     Ok(model::parse_part_json(&json_text(input)?)?)
 }
+
+/// A request object or JSON text, read like the document (paths for misspelt fields).
+pub fn read_part<T: serde::de::DeserializeOwned>(input: &JsValue) -> Result<T, ReadError> {
+    Ok(model::parse_part_json(&json_text(input)?)?)
+}

@@ -181,6 +181,21 @@ impl Workspace {
         })
     }
 
+    /// A Monte Carlo simulation of a project (`SimulationRequest`: iterations, seed, duration
+    /// distributions, a default range for the rest, the register's risks and more, correlations,
+    /// options). Checked here: bad distributions, probabilities, correlations or ids throw.
+    #[wasm_bindgen(js_name = createSimulation)]
+    pub fn create_simulation(
+        &self,
+        #[wasm_bindgen(js_name = "projectId")] project_id: &str,
+        #[wasm_bindgen(unchecked_param_type = "SimulationRequest")] request: JsValue,
+    ) -> Result<RiskSimulation, JsValue> {
+        guard(|| {
+            let request: workspace::SimulationRequest = convert::read_part(&request)?;
+            Ok::<_, convert::ReadError>(RiskSimulation { inner: self.inner.simulation(project_id, request)? })
+        })
+    }
+
     /// What-if: sets an activity's duration in working days, reschedules its project and says
     /// what moved. Refused (and nothing changed) when the value is not valid.
     #[wasm_bindgen(js_name = setActivityDuration, unchecked_return_type = "ScheduleChange")]
@@ -265,4 +280,35 @@ pub fn version() -> String {
 #[wasm_bindgen(js_name = __panicForTests)]
 pub fn panic_for_tests() -> Result<(), JsValue> {
     guard(|| -> Result<(), convert::ReadError> { panic!("deliberate panic for the panic-policy test") })
+}
+
+/// A Monte Carlo simulation of one project, made by `Workspace.createSimulation`. It holds its
+/// own copy of the compiled network, so the workspace may change meanwhile; run it in chunks
+/// (from a Web Worker, to report progress and stop between chunks), then read the results.
+#[wasm_bindgen(js_name = RiskSimulation)]
+pub struct RiskSimulation {
+    inner: crate::risk::montecarlo::Simulation,
+}
+
+#[wasm_bindgen(js_class = RiskSimulation)]
+impl RiskSimulation {
+    /// Runs up to `iterations` more iterations; returns `{ done, total, finished }`.
+    #[wasm_bindgen(js_name = runChunk, unchecked_return_type = "SimulationProgress")]
+    pub fn run_chunk(&mut self, iterations: usize) -> JsResult {
+        guard(|| to_js(&self.inner.run_chunk(iterations)))
+    }
+
+    /// The statistics of the iterations run so far (null before the first): finish and cost
+    /// percentiles, histogram and CDF, probabilities of meeting the targets, criticality and
+    /// sensitivity per activity, the risk tornado, milestones and convergence.
+    #[wasm_bindgen(unchecked_return_type = "MonteCarloResults | null")]
+    pub fn results(&self) -> JsResult {
+        guard(|| to_js(&self.inner.results()))
+    }
+
+    /// Each iteration's finish in working days after the project start, as a Float64Array.
+    #[wasm_bindgen(js_name = finishSamples)]
+    pub fn finish_samples(&self) -> Result<js_sys::Float64Array, JsValue> {
+        guard(|| Ok::<_, convert::ReadError>(js_sys::Float64Array::from(self.inner.finish_days_samples().as_slice())))
+    }
 }

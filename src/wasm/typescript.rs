@@ -302,6 +302,68 @@ export interface ExposureReport {
   };
 }
 
+/** A duration or cost distribution with named parameters (durations in working days). */
+export type Distribution =
+  | { type: "triangular"; min: number; mode: number; max: number }
+  | { type: "pert"; min: number; mode: number; max: number; shape?: number }
+  | { type: "uniform"; min: number; max: number }
+  | { type: "normal"; mean: number; sd: number }
+  /** mu and sigma of ln(value). */
+  | { type: "lognormal"; mu: number; sigma: number }
+  | { type: "fixed"; value: number };
+export interface RiskEvent {
+  id: string;
+  /** 0 to 1. */
+  probability: number;
+  activityIds?: string[];
+  /** Added to each linked activity when the risk occurs: working days, or a share of the sampled duration. */
+  scheduleImpact?: { type: "days"; days: number } | { type: "fraction"; fraction: number } | null;
+  costImpact?: Distribution | null;
+}
+export interface SimulationRequest {
+  iterations: number;
+  seed?: number;
+  durations?: Record<string, Distribution>;
+  /** Every other task: triangular from optimistic x to pessimistic x its planned duration. */
+  defaultRange?: { optimistic: number; pessimistic: number } | null;
+  /** Include the project's register risks (default true). */
+  registerRisks?: boolean;
+  risks?: RiskEvent[];
+  /** Duration correlations through a Gaussian copula; the matrix must be positive semi-definite. */
+  correlations?: { activityIds: string[]; matrix: number[][] }[];
+  options?: {
+    latinHypercube?: boolean;
+    riskTornado?: boolean;
+    histogramBins?: number;
+    finishTargetDays?: number | null;
+    finishTargetDate?: IsoDateTime | null;
+    budget?: number | null;
+    milestoneIds?: string[] | null;
+  };
+}
+export interface SimulationProgress { done: number; total: number; finished: boolean }
+export interface SampleSummary {
+  mean: number; sd: number | null; min: number; max: number;
+  /** Type-7 (linear) interpolation between order statistics. */
+  percentiles: { percentile: number; value: number }[];
+  histogram: { lower: number; binWidth: number; counts: number[] };
+  cdf: { probability: number; value: number }[];
+}
+export interface MonteCarloResults {
+  iterations: number;
+  /** Working days from the project start. */
+  finishDays: SampleSummary;
+  finishDates: { percentile: number; date: IsoDateTime }[];
+  cost: SampleSummary;
+  probabilityFinishByTarget: number | null;
+  probabilityWithinBudget: number | null;
+  jointConfidence: number | null;
+  activities: { activityId: string; criticalityIndex: number; meanDurationDays: number; sdDurationDays: number; durationFinishCorrelation: number | null; scheduleSensitivityIndex: number | null }[];
+  riskTornado: { riskId: string; finishP80Days: number; finishP80WithoutDays: number; swingDays: number }[];
+  milestones: { activityId: string; meanDays: number; percentiles: { percentile: number; value: number }[] }[];
+  convergence: { finishP80Days: number; p80ChangeLast1000Days: number | null; p80RelativeChangeLast1000: number | null };
+}
+
 /** The portfolio document, `schemaVersion` 1. Optional fields may be absent or null. */
 export interface PortfolioDocument {
   schemaVersion: 1;

@@ -8,10 +8,12 @@ use serde::Serialize;
 
 mod earned_value;
 mod risk;
+mod simulation;
 mod what_if;
 
 pub use earned_value::{parse_status_date, EarnedValueReport, EarnedValueRow};
 pub use risk::{ExposureReport, RiskOptions, RiskRegisterView, SchemeName};
+pub use simulation::{DurationRange, SimulationRequest};
 pub use what_if::ScheduleChange;
 
 use crate::schedule::result::{LiveSchedule, ProjectSchedule, ScheduleOptions};
@@ -48,6 +50,8 @@ pub enum WorkspaceError {
     Risk(String),
     #[error("Option {field}: {why}.")]
     InvalidOption { field: String, why: String },
+    #[error("{0}")]
+    Simulation(crate::risk::montecarlo::MonteCarloError),
 }
 
 impl WorkspaceError {
@@ -64,6 +68,7 @@ impl WorkspaceError {
             WorkspaceError::InvalidDate(_) => "invalid_date",
             WorkspaceError::Risk(_) => "invalid_scheme",
             WorkspaceError::InvalidOption { .. } => "invalid_option",
+            WorkspaceError::Simulation(error) => error.code(),
         }
     }
     pub fn path(&self) -> &str {
@@ -76,7 +81,7 @@ impl WorkspaceError {
             WorkspaceError::Load(error) => error.path(),
             WorkspaceError::NodeNotFound(_) => "id",
             WorkspaceError::NoStatusDate | WorkspaceError::InvalidDate(_) => "statusDate",
-            WorkspaceError::EarnedValue(_) | WorkspaceError::Risk(_) => "",
+            WorkspaceError::EarnedValue(_) | WorkspaceError::Risk(_) | WorkspaceError::Simulation(_) => "",
             WorkspaceError::InvalidOption { field, .. } => field,
         }
     }

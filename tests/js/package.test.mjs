@@ -6,6 +6,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
@@ -177,6 +178,27 @@ describe('loading the sample portfolio', () => {
     const report = workspace.riskExposure(null, { rates: { GBP: 1.17 } });
     assert.equal(report.currency, sample.currency);
     assert.match(report.conversion.statement, /GBP/);
+  });
+
+  test('Monte Carlo: the same seed gives the same results in wasm (in chunks) as natively (at once)', () => {
+    const request = {
+      iterations: 1200, seed: 42, defaultRange: { optimistic: 0.9, pessimistic: 1.3 },
+      options: { riskTornado: true, latinHypercube: true, finishTargetDate: '2027-01-31', budget: 4000000 },
+    };
+    const simulation = workspace.createSimulation('PRJ-001', request);
+    let progress;
+    do progress = simulation.runChunk(500); while (!progress.finished);
+    assert.deepEqual(progress, { done: 1200, total: 1200, finished: true });
+    const inWasm = simulation.results();
+    assert.equal(simulation.finishSamples().length, 1200);
+    simulation.free();
+    // The native side: the same request through the same Workspace code, compiled for this machine.
+    const native = spawnSync('cargo', ['run', '--quiet', '--bin', 'pmo-simulate', '--', samplePath, 'PRJ-001', JSON.stringify(request)], { cwd: root, encoding: 'utf8' });
+    assert.equal(native.status, 0, native.stderr);
+    assert.deepEqual(inWasm, JSON.parse(native.stdout));
+    assert.ok(inWasm.riskTornado.length > 0 && inWasm.probabilityFinishByTarget !== null);
+    expectPmoError(() => workspace.createSimulation('PRJ-001', { iterations: 0 }), { code: 'zero_iterations' });
+    expectPmoError(() => workspace.createSimulation('PRJ-001', { iterations: 10, durations: { A002: { type: 'triangular', min: 5, mode: 9, max: 8 } } }), { code: 'mode_outside_range' });
   });
 
   test('exportJson round-trips the sample', () => {

@@ -12,6 +12,8 @@ import init, {
   type EarnedValueRow,
   type RiskRegisterView,
   type ExposureReport,
+  type SimulationProgress,
+  type MonteCarloResults,
 } from '../../pkg/pmo_analytics.js';
 
 export async function run(documentText: string): Promise<string[]> {
@@ -60,6 +62,12 @@ export async function run(documentText: string): Promise<string[]> {
   const register: RiskRegisterView = workspace.riskRegister('p1', { scheme: 'pmbok' });
   const exposure: ExposureReport = workspace.riskExposure(null, { rates: { GBP: 1.17 } });
   warnings.push({ code: 'risk', severity: 'warning', path: `${register.heatMap.threats.length} ${exposure.exposure.netEmv}`, message: '' });
+  const simulation = workspace.createSimulation('p1', { iterations: 100, seed: 1, defaultRange: { optimistic: 0.9, pessimistic: 1.2 } });
+  const progress: SimulationProgress = simulation.runChunk(50);
+  const results: MonteCarloResults | null = simulation.results();
+  const samples: Float64Array = simulation.finishSamples();
+  warnings.push({ code: 'mc', severity: 'warning', path: `${progress.done} ${results?.finishDays.mean} ${samples.length}`, message: '' });
+  simulation.free();
   warnings.push({ code: 'evm', severity: 'warning', path: `${cpi} ${spiT} ${curve.length} ${rows[0]?.reasons.cpi}`, message: '' });
   workspace.free();
   return [...tree, ...budget, String(rag), String(found.length), String(version), String(firstActivity), ...warnings.map((w) => w.code)];

@@ -286,6 +286,11 @@ impl Simulation {
         self.progress()
     }
 
+    /// Each iteration's finish so far, in working days after the project start.
+    pub fn finish_days_samples(&self) -> Vec<f64> {
+        self.finish_minutes.iter().map(|&minutes| minutes as f64 / MINUTES_PER_DAY as f64).collect()
+    }
+
     pub fn progress(&self) -> Progress {
         Progress { done: self.done, total: self.iterations, finished: self.done == self.iterations }
     }
