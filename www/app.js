@@ -15,6 +15,7 @@ import { renderSCurve } from './js/scurve.js';
 import { renderEvmPanel } from './js/evm-panel.js';
 import { createEvmTable } from './js/evm-table.js';
 import { createRiskRegister } from './js/risk-register.js';
+import { createSimulationPanel } from './js/simulation.js';
 
 const SAMPLE_URL = './sample/portfolio.json';
 
@@ -40,6 +41,7 @@ const page = {
   risk: byId('risk-section'),
   riskHeading: byId('risk-heading'),
   riskRegister: byId('risk-register'),
+  riskSimulation: byId('risk-simulation'),
   pageError: byId('page-error'),
   loadError: byId('load-error'),
   status: byId('status'),
@@ -63,11 +65,14 @@ const state = {
   unitNames: new Map(),
   selectedUnitId: null,
   selectedProjectId: null,
+  /** @type {{ projectId: string, map: Map<string, number> } | null} the last simulation's criticality */
+  criticality: null,
 };
 
 const tree = createOrgTree(page.tree, { onSelect: selectUnit });
 let evmTable = createEvmTable(page.evmTable, { onOpen: openProject });
 const riskRegister = createRiskRegister(page.riskRegister);
+const simulation = createSimulationPanel(page.riskSimulation, { onResults: showCriticality });
 
 page.fileInput.addEventListener('change', () => loadChosenFile());
 page.mspdiInput.addEventListener('change', () => importChosenXml());
@@ -315,7 +320,17 @@ function renderSchedule(project) {
       ? el('div', { class: 'schedule-findings' }, el('h3', {}, `Schedule findings (${findings.length})`), findingsList(findings))
       : el('p', { class: 'muted' }, 'No schedule findings.'),
   );
-  renderGantt(page.gantt, { schedule, document: state.workspace.project(project.id) });
+  const criticality = state.criticality?.projectId === project.id ? state.criticality.map : null;
+  renderGantt(page.gantt, { schedule, document: state.workspace.project(project.id), criticality });
+}
+
+/** A finished (or cancelled) simulation shades the Gantt's bars by criticality; null clears it. */
+function showCriticality(projectId, results) {
+  const had = state.criticality?.projectId === projectId;
+  state.criticality = results ? { projectId, map: new Map((results.activities ?? []).map((a) => [a.activityId, a.criticalityIndex])) } : had ? null : state.criticality;
+  if ((results || had) && projectId === state.selectedProjectId) {
+    renderSchedule(state.projects.find((p) => p.id === projectId));
+  }
 }
 
 /** The selected project's S-curve and index panel (earned value at its status date). */
@@ -346,10 +361,12 @@ function renderProjectRisks(project) {
   page.risk.hidden = !project;
   if (!project) {
     riskRegister.clear();
+    simulation.clear();
     return;
   }
   replaceChildren(page.riskHeading, `Risks of ${project.name}`);
   riskRegister.show(state.workspace, project);
+  simulation.show(state.workspace, project, state.workspace.project(project.id));
 }
 
 /** Every project's indices, from one call; a failure is shown in place of the table. */

@@ -49,12 +49,22 @@ export function describeActivity(row) {
     : a.milestone ? `on ${day(a.finish)}`
     : `starts ${day(a.start)}, finishes ${day(a.finish)}`;
   const baseline = row.baselineText ? `; baseline ${row.baselineText}` : '';
-  return `${row.name}${kind}: ${when}, total float ${daysWord(floatDays(a.totalFloatMinutes))}, ${a.critical ? 'critical' : 'not critical'}${baseline}.`;
+  const simulated = row.criticality === null || row.criticality === undefined ? '' : `; critical in ${Math.round(row.criticality * 100)}% of iterations`;
+  return `${row.name}${kind}: ${when}, total float ${daysWord(floatDays(a.totalFloatMinutes))}, ${a.critical ? 'critical' : 'not critical'}${baseline}${simulated}.`;
 }
 
-/** Builds the Gantt into container; returns { focusRow(index), setScale(name) }. */
-export function renderGantt(container, { schedule, document: doc }) {
-  const rows = buildRows(schedule, doc);
+/** The criticality band of a simulated criticality index (0..1), for the bar's shading. */
+export function criticalityBand(index) {
+  if (index === null || index === undefined) return null;
+  return index >= 0.8 ? 'high' : index >= 0.4 ? 'medium' : index > 0 ? 'low' : 'none';
+}
+
+/**
+ * Builds the Gantt into container; returns { focusRow(index), setScale(name) }.
+ * criticality: optional Map activity id -> criticality index (0..1) from a Monte Carlo run.
+ */
+export function renderGantt(container, { schedule, document: doc, criticality = null }) {
+  const rows = buildRows(schedule, doc, criticality);
   const status = planTime(doc?.statusDate);
   const { origin, end, earliest } = timeRange(rows, status);
   const criticalCount = rows.filter((r) => r.a.critical).length;
@@ -81,7 +91,7 @@ export function renderGantt(container, { schedule, document: doc }) {
       type: 'button', class: 'button button-small', dataset: { scale: name }, 'aria-pressed': String(name === scale),
       on: { click: () => setScale(name) },
     }, name[0].toUpperCase() + name.slice(1))));
-  replaceChildren(container, el('div', { class: 'gantt-toolbar' }, zoom, legend()), scroller, readout, hint);
+  replaceChildren(container, el('div', { class: 'gantt-toolbar' }, zoom, legend(Boolean(criticality))), scroller, readout, hint);
 
   // Layers, back to front. The name column follows horizontal scroll and the time axis
   // vertical scroll (moved by transforms), so neither is ever scrolled out of view; the corner
@@ -192,10 +202,11 @@ export function renderGantt(container, { schedule, document: doc }) {
     const { a } = r;
     const y = HEAD + r.index * ROW;
     const isActive = r.index === active;
-    const classes = [a.critical && 'is-critical', a.summary && 'is-summary', r.index % 2 && 'is-odd', isActive && 'is-active'];
+    const band = criticalityBand(r.criticality);
+    const classes = [a.critical && 'is-critical', a.summary && 'is-summary', r.index % 2 && 'is-odd', isActive && 'is-active', band && `crit-${band}`];
     const row = svg('g', {
       class: ['gantt-row', ...classes].filter(Boolean).join(' '), id: `gantt-row-${r.index}`, 'data-activity-id': a.id, 'data-index': r.index,
-      role: 'option', 'aria-selected': String(isActive), 'aria-posinset': r.index + 1, 'aria-setsize': rows.length, 'aria-label': r.text,
+      'data-criticality': r.criticality, role: 'option', 'aria-selected': String(isActive), 'aria-posinset': r.index + 1, 'aria-setsize': rows.length, 'aria-label': r.text,
     });
     row.append(svg('title', {}, r.text), svg('rect', { x: 0, y, width: '100%', height: ROW, class: 'gantt-row-bg' }));
     if (r.bs !== null && r.bf !== null) {
@@ -307,7 +318,7 @@ export function renderGantt(container, { schedule, document: doc }) {
   return { focusRow, setScale };
 }
 
-function buildRows(schedule, doc) {
+function buildRows(schedule, doc, criticality) {
   const byId = new Map((doc?.activities ?? []).map((a) => [a.id, a]));
   const baseline = new Map((doc?.baseline?.activities ?? []).map((b) => [b.activityId, b]));
   const depthOf = (id, seen = 0) => {
@@ -320,6 +331,7 @@ function buildRows(schedule, doc) {
       a, index, name: byId.get(a.id)?.name ?? a.id, depth: depthOf(a.id),
       s: planTime(a.start), f: planTime(a.finish), bs: planTime(b?.start), bf: planTime(b?.finish),
       baselineText: b?.start && b?.finish ? `${day(b.start)} to ${day(b.finish)}` : '',
+      criticality: criticality?.get(a.id) ?? null,
     };
     row.text = describeActivity(row);
     return row;
@@ -338,7 +350,7 @@ function timeRange(rows, status) {
 }
 
 /** Every mark of the chart, in words beside its sample: the chart reads without colour. */
-function legend() {
+function legend(simulated = false) {
   const item = (swatch, text) => el('li', {}, swatch, text);
   return el('ul', { class: 'gantt-legend', 'aria-label': 'Legend' },
     item(el('span', { class: 'swatch swatch-bar', 'aria-hidden': 'true' }), 'Activity (bar from start to finish)'),
@@ -347,5 +359,6 @@ function legend() {
     item(el('span', { class: 'legend-mark', 'aria-hidden': 'true' }, '◆'), 'Milestone'),
     item(el('span', { class: 'swatch swatch-baseline', 'aria-hidden': 'true' }), 'Baseline (thin grey bar under the activity)'),
     item(el('span', { class: 'swatch swatch-float', 'aria-hidden': 'true' }), 'Total float (line after the bar)'),
-    item(el('span', { class: 'swatch swatch-status', 'aria-hidden': 'true' }), 'Status date (dashed line)'));
+    item(el('span', { class: 'swatch swatch-status', 'aria-hidden': 'true' }), 'Status date (dashed line)'),
+    simulated ? item(el('span', { class: 'swatch swatch-crit', 'aria-hidden': 'true' }), 'Simulation: darker bar = critical in more iterations (≥ 80%, 40–79%, under 40%, never); each row’s tooltip says the share') : null);
 }
