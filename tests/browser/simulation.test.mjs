@@ -146,6 +146,7 @@ describe('Monte Carlo simulation', () => {
     await page.locator('.sim-distribution').screenshot({ path: join(screenshotDir, 'simulation-histogram.png') });
     await page.locator('.sim-tornado').screenshot({ path: join(screenshotDir, 'simulation-tornado.png') });
     await page.locator('#risk-simulation').screenshot({ path: join(screenshotDir, 'simulation-section.png') });
+    await page.locator('#gantt .gantt-scroll').screenshot({ path: join(screenshotDir, 'simulation-gantt.png') });
     await screenshot(page, 'simulation-page');
     await finish(opened);
   });

@@ -153,22 +153,29 @@ export function renderFinishDistribution(container, { results, committedFinish, 
 
   // Markers: one label row each above the plot, so P50, P80 and the commitment never overlap.
   const markers = svg('g', { class: 'fd-markers', 'aria-hidden': 'true' });
-  const marker = (value, row, label, kind, extra = {}) => {
+  // P50 prefers its label on the left of its line and P80 on the right, so they point apart;
+  // each label sits on a background, so a line passing under it never cuts through the words.
+  const marker = (value, row, label, kind, extra = {}, prefer = 'start') => {
     if (value === null) return;
     const mx = x(value);
     const ty = 16 + row * 17;
-    const anchor = mx > MARGIN.left + plotW * 0.6 ? 'end' : 'start';
+    const textW = label.length * 6.9;
+    const fitsStart = mx + 4 + textW <= width - 4;
+    const fitsEnd = mx - 4 - textW >= 4;
+    const anchor = prefer === 'end' ? (fitsEnd ? 'end' : 'start') : (fitsStart ? 'start' : 'end');
+    const tx = anchor === 'end' ? mx - 4 : mx + 4;
     const group = svg('g', { class: `fd-marker fd-marker-${kind}`, ...extra });
     group.append(svg('line', { x1: mx, x2: mx, y1: ty + 4, y2: bottom, class: `fd-marker-line fd-line-${kind}` }),
-      svg('text', { x: anchor === 'end' ? mx - 4 : mx + 4, y: ty, class: `fd-marker-label fd-label-${kind}`, 'text-anchor': anchor }, label));
+      svg('rect', { x: anchor === 'end' ? tx - textW - 2 : tx - 2, y: ty - 12, width: textW + 4, height: 16, class: 'fd-label-bg' }),
+      svg('text', { x: tx, y: ty, class: `fd-marker-label fd-label-${kind}`, 'text-anchor': anchor }, label));
     markers.append(group);
   };
   if (committed) {
     const text = `Committed ${formatDate(committedFinish)}: P(finish by committed date) = ${percent(committed.probability)}`;
     marker(committed.value, 0, text, 'committed', { 'data-date': committedFinish, 'data-probability': committed.probability });
   }
-  marker(p50.value, 1, `P50 ${formatDate(dayOf(p50.date))}`, 'p50', { 'data-date': p50.date, 'data-percentile': 50 });
-  marker(p80.value, 2, `P80 ${formatDate(dayOf(p80.date))}`, 'p80', { 'data-date': p80.date, 'data-percentile': 80 });
+  marker(p50.value, 1, `P50 ${formatDate(dayOf(p50.date))}`, 'p50', { 'data-date': p50.date, 'data-percentile': 50 }, 'end');
+  marker(p80.value, 2, `P80 ${formatDate(dayOf(p80.date))}`, 'p80', { 'data-date': p80.date, 'data-percentile': 80 }, 'start');
   chart.append(markers);
 
   replaceChildren(

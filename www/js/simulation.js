@@ -41,7 +41,7 @@ export function createSimulationPanel(container, { onResults = () => {} } = {}) 
     el('label', { for: input.id }, label), input, hint ? el('span', { class: 'hint sim-field-hint' }, hint) : null);
   const form = el('form', { class: 'sim-form', 'aria-labelledby': 'sim-heading', on: { submit: (event) => { event.preventDefault(); start(); } } },
     field(iterations, 'Iterations'),
-    field(seed, 'Seed', 'same seed, same results'),
+    field(seed, 'Seed'),
     el('fieldset', { class: 'sim-range' },
       el('legend', {}, 'Range for tasks without their own distribution (× planned duration)'),
       field(optimistic, 'Optimistic'),
@@ -50,7 +50,7 @@ export function createSimulationPanel(container, { onResults = () => {} } = {}) 
 
   replaceChildren(container,
     el('h3', { id: 'sim-heading', class: 'sim-heading' }, 'Schedule risk simulation (Monte Carlo)'),
-    el('p', { class: 'hint' }, 'Task durations vary within their range and the register’s open risks occur with their probability; each iteration reschedules the project. Runs in the background: the page stays usable.'),
+    el('p', { class: 'hint' }, 'Task durations vary within their range and the register’s open risks occur with their probability; each iteration reschedules the project. The same seed gives the same results. Runs in the background: the page stays usable.'),
     form, progressRow, status, results);
 
   function setRunning(running) {

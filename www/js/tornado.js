@@ -52,7 +52,7 @@ export function renderTornado(container, { tornado, titles, name }) {
   tornado.forEach((t, index) => {
     const y = TOP + index * ROW;
     const title = titles.get(t.riskId) ?? '';
-    const room = 44;
+    const room = 40;
     const shortTitle = title.length > room ? `${title.slice(0, room - 1)}…` : title;
     const row = svg('g', { class: ['tornado-row', t.swingDays < 0 ? 'is-negative' : t.swingDays > 0 ? 'is-positive' : 'is-zero'].join(' '), 'data-risk-id': t.riskId, 'data-swing': t.swingDays });
     row.append(svg('title', {}, `${t.riskId} ${title}: P80 ${oneDecimalPlain(t.finishP80Days)} working days with the risk, ${oneDecimalPlain(t.finishP80WithoutDays)} without it; swing ${swingWords(t.swingDays)}.`));
@@ -64,8 +64,9 @@ export function renderTornado(container, { tornado, titles, name }) {
     const x1 = Math.min(zero, x(t.swingDays));
     const x2 = Math.max(zero, x(t.swingDays));
     row.append(svg('rect', { x: x1, y: y + 6, width: Math.max(1, x2 - x1), height: ROW - 12, class: 'tornado-bar' }));
-    const left = t.swingDays < 0;
-    row.append(svg('text', { x: left ? x1 - 5 : x2 + 5, y: y + ROW / 2 + 4, class: 'tornado-value', 'text-anchor': left ? 'end' : 'start' }, swingText(t.swingDays)));
+    // Values always go right of the zero line (after a bar to the right), so a bar to the left
+    // never pushes its value into the risk titles.
+    row.append(svg('text', { x: (t.swingDays > 0 ? x2 : zero) + 5, y: y + ROW / 2 + 4, class: 'tornado-value', 'text-anchor': 'start' }, swingText(t.swingDays)));
     rows.append(row);
   });
   chart.append(rows);
@@ -75,7 +76,7 @@ export function renderTornado(container, { tornado, titles, name }) {
     svg('line', { x1: plotLeft, x2: plotLeft + plotW, y1: bottom, y2: bottom, class: 'tornado-tick' }));
   for (const value of ticks(low, high)) {
     axis.append(svg('line', { x1: x(value), x2: x(value), y1: bottom, y2: bottom + 4, class: 'tornado-tick' }),
-      svg('text', { x: x(value), y: bottom + 16, 'text-anchor': 'middle', class: 'tornado-tick-label' }, oneDecimalPlain(value, 0)));
+      svg('text', { x: x(value), y: bottom + 16, 'text-anchor': 'middle', class: 'tornado-tick-label' }, oneDecimalPlain(value === 0 ? 0 : value, 0)));
   }
   axis.append(svg('text', { x: plotLeft + plotW / 2, y: height - 6, 'text-anchor': 'middle', class: 'tornado-axis-title' }, 'Working days added to the P80 finish by the risk (P80 with it − P80 without it)'));
   chart.append(axis);
