@@ -25,7 +25,7 @@
 use std::collections::HashMap;
 
 use super::copula::{cholesky, correlate};
-use super::distribution::Distribution;
+use super::distribution::{Distribution, Sampler};
 use super::input::{MonteCarloError, ScheduleImpact, SimulationInput, SimulationOptions};
 use super::sampling::LatinHypercube;
 use super::special::{normal_cdf, normal_quantile};
@@ -43,7 +43,7 @@ pub(super) struct Slot {
     pub node: usize,
     pub planned_minutes: i64,
     pub cost: f64,
-    pub distribution: Option<Distribution>,
+    pub distribution: Option<Sampler>,
     /// Its row in the recorded durations, when its duration can vary.
     pub varying: Option<usize>,
 }
@@ -154,7 +154,7 @@ impl Simulation {
         for (activity_id, distribution) in &input.durations {
             let slot = task_slot(activity_id)?;
             distribution.validate().map_err(|source| MonteCarloError::Duration { activity_id: activity_id.clone(), source })?;
-            slots[slot].distribution = Some(distribution.clone());
+            slots[slot].distribution = Some(distribution.sampler());
             dimension_of.insert(slot, dimensions.len());
             dimensions.push(slot);
         }
