@@ -355,3 +355,22 @@ fn input_reads_from_json() {
     assert_eq!(results.iterations, 500);
     assert!(results.probability_within_budget.unwrap() > 0.7);
 }
+
+#[test]
+fn finished_activities_are_never_counted_critical() {
+    use pmo_analytics::workspace::{SimulationRequest, Workspace};
+    let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/www/sample/portfolio.json")).expect("the committed sample");
+    let mut workspace = Workspace::new();
+    workspace.load_json(&text).expect("the sample loads");
+    let project = workspace.project("PRJ-001").unwrap().clone();
+    let request: SimulationRequest = serde_json::from_str(r#"{"iterations": 200, "seed": 9, "defaultRange": {"optimistic": 0.9, "pessimistic": 1.3}}"#).unwrap();
+    let mut simulation = workspace.simulation("PRJ-001", request).expect("simulates");
+    simulation.run_chunk(200);
+    let results = simulation.results().expect("results");
+    let finished: Vec<&str> = project.activities.iter().filter(|a| a.actual_finish.is_some()).map(|a| a.id.as_str()).collect();
+    assert!(!finished.is_empty(), "the sample project has finished work");
+    for activity in results.activities.iter().filter(|a| finished.contains(&a.activity_id.as_str())) {
+        assert_eq!(activity.criticality_index, 0.0, "{} is finished", activity.activity_id);
+    }
+    assert!(results.activities.iter().any(|a| a.criticality_index > 0.0), "work still to do can be critical");
+}

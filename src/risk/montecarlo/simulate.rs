@@ -46,6 +46,9 @@ pub(super) struct Slot {
     pub distribution: Option<Sampler>,
     /// Its row in the recorded durations, when its duration can vary.
     pub varying: Option<usize>,
+    /// Finished work has no float to give but is not critical either (as the schedule reports
+    /// it), so it never counts towards the criticality index.
+    pub finished: bool,
 }
 
 #[derive(Debug, Clone)]
@@ -138,6 +141,7 @@ impl Simulation {
                     cost: activity.cost,
                     distribution: None,
                     varying: None,
+                    finished: activity.actual_finish.is_some(),
                 });
             }
         }
@@ -400,7 +404,7 @@ impl Simulation {
         self.finish_minutes.push(finish);
         self.cost.push(cost);
         for slot in 0..self.slots.len() {
-            if self.is_critical(self.slots[slot].node) {
+            if !self.slots[slot].finished && self.is_critical(self.slots[slot].node) {
                 self.critical_counts[slot] += 1;
             }
         }
