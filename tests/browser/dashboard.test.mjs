@@ -6,45 +6,22 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 
-import { startStaticServer } from './support/static-server.mjs';
-import { foreignRequests, launchChromium, openPage, pageProblems, requireBuiltPage, screenshot, wwwRoot } from './support/browser.mjs';
+import { openPage, requireBuiltPage, screenshot } from './support/browser.mjs';
+import { useDashboard } from './support/dashboard.mjs';
 
 const sample = requireBuiltPage();
 const sampleUnits = sample.orgUnits ?? [];
 const TIMEOUT = { timeout: 60_000 };
 const XSS_NAME = '<img src=x onerror=alert(1)>';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startStaticServer(wwwRoot);
-  browser = await launchChromium();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const dashboard = useDashboard();
 
 /** Opens the dashboard and waits until the sample is on screen. */
 async function openDashboard(options) {
-  const opened = await openPage(browser, options);
-  await opened.page.goto(`${server.origin}/`);
-  await opened.page.locator('#projects-table tbody tr[data-project-id]').first().waitFor({ state: 'visible', timeout: 20_000 });
+  const opened = await dashboard.open(options);
   return opened;
 }
 
-/** Asserts the page raised nothing and talked to no one else, then closes it. */
-async function finish({ context, page, record }) {
-  try {
-    assert.deepEqual(await pageProblems(page, record), [], 'no console errors, page errors, CSP violations or dialogs');
-    assert.deepEqual(foreignRequests(record, server.origin), [], 'every request goes to the test server');
-    assert.deepEqual(record.failedRequests, [], 'no request failed');
-  } finally {
-    await context.close();
-  }
-}
 
 const projectRows = (page) => page.locator('#projects-table tbody tr[data-project-id]');
 const treeItems = (page) => page.locator('#org-tree [role="treeitem"]');
@@ -119,7 +96,7 @@ describe('dashboard with the sample portfolio', () => {
     assert.equal(await page.locator('[style]').count(), 0, 'no style attributes');
 
     await screenshot(page, 'sample-loaded');
-    await finish(opened);
+    await dashboard.finish(opened);
   });
 
   test('selecting a unit filters the table to it and every unit below; a row opens its details', TIMEOUT, async () => {
@@ -155,7 +132,7 @@ describe('dashboard with the sample portfolio', () => {
     await details.waitFor({ state: 'hidden' });
     await page.locator('#show-all').click();
     assert.equal(await projectRows(page).count(), sample.projects.length);
-    await finish(opened);
+    await dashboard.finish(opened);
   });
 
   test('keyboard: Tab reaches the tree, arrows move, Enter selects, Left/Right fold', TIMEOUT, async () => {
@@ -205,7 +182,7 @@ describe('dashboard with the sample portfolio', () => {
       await page.keyboard.press('ArrowLeft');
       assert.equal(await activeUnit(), parent.id, 'ArrowLeft on a child moves to its parent');
     }
-    await finish(opened);
+    await dashboard.finish(opened);
   });
 
   test('dark theme follows prefers-color-scheme', TIMEOUT, async () => {
@@ -218,7 +195,7 @@ describe('dashboard with the sample portfolio', () => {
     assert.ok(luminance(dark) < 0.1, `dark background, got ${dark}`);
     assert.ok(luminance(light) > 0.8, `light background, got ${light}`);
     await screenshot(page, 'dark-theme');
-    await finish(opened);
+    await dashboard.finish(opened);
   });
 });
 
@@ -261,7 +238,7 @@ describe('loading your own JSON', () => {
     // Dismissing hides the panel.
     await panel.getByRole('button', { name: 'Dismiss' }).click();
     await panel.waitFor({ state: 'hidden' });
-    await finish(opened);
+    await dashboard.finish(opened);
   });
 
   test('markup in names is shown as text and never runs', TIMEOUT, async () => {
@@ -310,16 +287,16 @@ describe('loading your own JSON', () => {
     assert.equal(await page.locator('.scurve-svg title').first().textContent(), `S-curve of ${XSS_NAME}: cumulative cost by month in EUR`, 'the S-curve names the project as text');
     assert.deepEqual(opened.record.dialogs, [], 'no dialog fired');
     assert.ok(!opened.record.requests.some((url) => /\/[vwxyz]$/.test(new URL(url).pathname)), 'no image was requested');
-    await finish(opened);
+    await dashboard.finish(opened);
   });
 });
 
 describe('failures are shown in the page', () => {
   test('a missing sample says so and leaves the file control usable', TIMEOUT, async () => {
-    const { context, page } = await openPage(browser);
+    const { context, page } = await openPage(dashboard.browser);
     try {
       await page.route('**/sample/portfolio.json', (route) => route.fulfill({ status: 404, body: 'not found' }));
-      await page.goto(`${server.origin}/`);
+      await page.goto(`${dashboard.origin}/`);
       const alert = page.locator('#page-error');
       await alert.waitFor({ state: 'visible' });
       assert.match(await alert.innerText(), /sample portfolio could not be loaded/i);
@@ -331,10 +308,10 @@ describe('failures are shown in the page', () => {
   });
 
   test('a wasm module that cannot load says so', TIMEOUT, async () => {
-    const { context, page } = await openPage(browser);
+    const { context, page } = await openPage(dashboard.browser);
     try {
       await page.route('**/*.wasm', (route) => route.abort());
-      await page.goto(`${server.origin}/`);
+      await page.goto(`${dashboard.origin}/`);
       const alert = page.locator('#page-error');
       await alert.waitFor({ state: 'visible' });
       assert.match(await alert.innerText(), /cannot start/i);

@@ -6,41 +6,19 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 
-import { startStaticServer } from './support/static-server.mjs';
-import { foreignRequests, launchChromium, openPage, pageProblems, requireBuiltPage, screenshot, screenshotDir, wwwRoot } from './support/browser.mjs';
+import { requireBuiltPage, screenshot, screenshotDir } from './support/browser.mjs';
+import { useDashboard } from './support/dashboard.mjs';
 
 const sample = requireBuiltPage();
 const TIMEOUT = { timeout: 60_000 };
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startStaticServer(wwwRoot);
-  browser = await launchChromium();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const dashboard = useDashboard('#evm-table tbody tr[data-project-id]');
 
 async function openDashboard(options) {
-  const opened = await openPage(browser, options);
-  await opened.page.goto(`${server.origin}/`);
-  await opened.page.locator('#evm-table tbody tr[data-project-id]').first().waitFor({ state: 'visible', timeout: 20_000 });
+  const opened = await dashboard.open(options);
   return opened;
 }
 
-async function finish({ context, page, record }) {
-  try {
-    assert.deepEqual(await pageProblems(page, record), [], 'no console errors, page errors, CSP violations or dialogs');
-    assert.deepEqual(foreignRequests(record, server.origin), [], 'every request goes to the test server');
-    assert.deepEqual(record.failedRequests, [], 'no request failed');
-  } finally {
-    await context.close();
-  }
-}
 
 /** CPI as the engine defines it for a project reported by snapshots: EV / AC of the latest snapshot on or before the status date. */
 function expectedCpi(project) {
@@ -104,7 +82,7 @@ describe('earned value', () => {
 
     await page.locator('#evm-portfolio').scrollIntoViewIfNeeded();
     await page.locator('#evm-portfolio').screenshot({ path: join(screenshotDir, 'evm-table.png') });
-    await finish(opened);
+    await dashboard.finish(opened);
   });
 
   test('keyboard: Tab to a column header and Enter sorts by it', TIMEOUT, async () => {
@@ -121,7 +99,7 @@ describe('earned value', () => {
     await page.keyboard.press('Enter');
     assert.equal(await page.locator('#evm-table th[data-key="cpi"]').getAttribute('aria-sort'), 'descending');
     assertSorted(await cpiColumn(page), 'descending');
-    await finish(opened);
+    await dashboard.finish(opened);
   });
 
   test('a selected project shows its S-curve and an index panel with the engine\'s CPI', TIMEOUT, async () => {
@@ -185,7 +163,7 @@ describe('earned value', () => {
     await page.locator('#evm-section').scrollIntoViewIfNeeded();
     await page.locator('#evm-section').screenshot({ path: join(screenshotDir, 'evm-scurve.png') });
     await screenshot(page, 'evm-page');
-    await finish(opened);
+    await dashboard.finish(opened);
   });
 
   test('a project without actual cost shows n/a with reasons, never 0', TIMEOUT, async () => {
@@ -199,7 +177,7 @@ describe('earned value', () => {
     assert.match(await page.locator('#evm-panel [data-measure="eac"] .evm-value').textContent(), /^n\/a \(/);
     assert.match(await page.locator('#scurve .scurve-svg desc').textContent(), /Estimate at completion n\/a \(no actual cost recorded yet\)/);
     await page.locator('#evm-section').screenshot({ path: join(screenshotDir, 'evm-scurve-no-cost.png') });
-    await finish(opened);
+    await dashboard.finish(opened);
   });
 
   test('dark theme: the S-curve and panel render without errors', TIMEOUT, async () => {
@@ -211,6 +189,6 @@ describe('earned value', () => {
     assert.match(await page.locator('#scurve .scurve-svg title').first().textContent(), new RegExp(`in ${gbp.currency}$`));
     await page.locator('#evm-section').scrollIntoViewIfNeeded();
     await page.locator('#evm-section').screenshot({ path: join(screenshotDir, 'evm-scurve-dark.png') });
-    await finish(opened);
+    await dashboard.finish(opened);
   });
 });

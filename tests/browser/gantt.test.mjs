@@ -7,43 +7,21 @@ import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 
-import { startStaticServer } from './support/static-server.mjs';
-import { foreignRequests, launchChromium, openPage, pageProblems, requireBuiltPage, screenshot, screenshotDir, wwwRoot } from './support/browser.mjs';
+import { requireBuiltPage, screenshot, screenshotDir } from './support/browser.mjs';
+import { useDashboard } from './support/dashboard.mjs';
 
 const sample = requireBuiltPage();
 const TIMEOUT = { timeout: 60_000 };
 const PKG = new URL('../../pkg/', import.meta.url);
 const MSPDI = fileURLToPath(new URL('../../../shared/fixtures/mspdi/mspdirelations.xml', import.meta.url));
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startStaticServer(wwwRoot);
-  browser = await launchChromium();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const dashboard = useDashboard();
 
 async function openDashboard(options) {
-  const opened = await openPage(browser, options);
-  await opened.page.goto(`${server.origin}/`);
-  await opened.page.locator('#projects-table tbody tr[data-project-id]').first().waitFor({ state: 'visible', timeout: 20_000 });
+  const opened = await dashboard.open(options);
   return opened;
 }
 
-async function finish({ context, page, record }) {
-  try {
-    assert.deepEqual(await pageProblems(page, record), [], 'no console errors, page errors, CSP violations or dialogs');
-    assert.deepEqual(foreignRequests(record, server.origin), [], 'every request goes to the test server');
-    assert.deepEqual(record.failedRequests, [], 'no request failed');
-  } finally {
-    await context.close();
-  }
-}
 
 /** The whole page, and the schedule section alone at full resolution (where the chart's details show). */
 async function screenshots(page, name) {
@@ -119,7 +97,7 @@ describe('schedule (Gantt) section', () => {
     await screenshots(page, 'gantt-critical');
     await page.getByRole('button', { name: 'Week' }).click();
     await screenshots(page, 'gantt-week');
-    await finish(opened);
+    await dashboard.finish(opened);
   });
 
   test('keyboard: rows are a listbox moved through with arrows, Page keys, Home and End; zoom by keys', TIMEOUT, async () => {
@@ -205,7 +183,7 @@ describe('schedule (Gantt) section', () => {
     assert.ok(await scroller.evaluate((box) => box.scrollLeft) > left, 'Right scrolls the time axis');
     await scroller.focus();
     await screenshots(page, 'gantt-keyboard');
-    await finish(opened);
+    await dashboard.finish(opened);
   });
 
   test('2,000 activities: virtualised rows, and scrolling the whole list keeps each frame small', { timeout: 120_000 }, async () => {
@@ -279,7 +257,7 @@ describe('schedule (Gantt) section', () => {
     await page.keyboard.press('Home');
     for (let i = 0; i < 40; i += 1) await page.keyboard.press('PageDown');
     await screenshots(page, 'gantt-2000');
-    await finish(opened);
+    await dashboard.finish(opened);
   });
 
   test('dark theme: the Gantt keeps its marks readable', TIMEOUT, async () => {
@@ -290,7 +268,7 @@ describe('schedule (Gantt) section', () => {
     await page.keyboard.press('End');
     assert.ok(await page.locator('.gantt-critical-mark').count() > 0);
     await screenshots(page, 'gantt-dark');
-    await finish(opened);
+    await dashboard.finish(opened);
   });
 
   test('the broken project lists its schedule findings as text', TIMEOUT, async () => {
@@ -301,7 +279,7 @@ describe('schedule (Gantt) section', () => {
     const text = await opened.page.locator('#schedule-facts').textContent();
     assert.match(text, /dependency_cycle/);
     await screenshot(opened.page, 'gantt-broken');
-    await finish(opened);
+    await dashboard.finish(opened);
   });
 
   test('importing MS Project XML adds a project and shows its Gantt', TIMEOUT, async (t) => {
@@ -318,7 +296,7 @@ describe('schedule (Gantt) section', () => {
     assert.equal(await page.locator('#projects-table tr[data-project-id="MSP-mspdirelations"]').count(), 1);
     assert.ok(await page.locator('.gantt-row').count() > 0);
     await screenshots(page, 'gantt-imported');
-    await finish(opened);
+    await dashboard.finish(opened);
   });
 
   test('a non-MSPDI XML is refused with not_mspdi and the portfolio stays', TIMEOUT, async () => {
@@ -330,6 +308,6 @@ describe('schedule (Gantt) section', () => {
     assert.match(await page.locator('#load-error').textContent(), /not_mspdi/);
     assert.equal(await page.locator('#projects-table tbody tr[data-project-id]').count(), rowsBefore);
     await screenshot(page, 'gantt-import-error');
-    await finish(opened);
+    await dashboard.finish(opened);
   });
 });

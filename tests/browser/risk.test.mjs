@@ -5,39 +5,24 @@
 
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-import { startStaticServer } from './support/static-server.mjs';
-import { foreignRequests, launchChromium, openPage, pageProblems, requireBuiltPage, screenshot, screenshotDir, wwwRoot } from './support/browser.mjs';
+import { requireBuiltPage, screenshot, screenshotDir, wwwRoot } from './support/browser.mjs';
+import { sampleWorkspace, useDashboard } from './support/dashboard.mjs';
 
 const sample = requireBuiltPage();
 const TIMEOUT = { timeout: 60_000 };
-const PKG = new URL(`file://${join(wwwRoot, 'pkg')}/`);
 
-let server;
-let browser;
+const dashboard = useDashboard();
 /** The engine in Node, loaded with the same sample: what the page should show. */
 let engine;
 
 before(async () => {
-  server = await startStaticServer(wwwRoot);
-  browser = await launchChromium();
-  const module = await import(new URL('pmo_analytics.js', PKG).href);
-  await module.default({ module_or_path: readFileSync(new URL('pmo_analytics_bg.wasm', PKG)) });
-  engine = new module.Workspace();
-  engine.load(readFileSync(join(wwwRoot, 'sample', 'portfolio.json'), 'utf8'));
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
+  engine = await sampleWorkspace();
 });
 
 async function openDashboard(options) {
-  const opened = await openPage(browser, options);
-  await opened.page.goto(`${server.origin}/`);
-  await opened.page.locator('#projects-table tbody tr[data-project-id]').first().waitFor({ state: 'visible', timeout: 20_000 });
+  const opened = await dashboard.open(options);
   return opened;
 }
 
@@ -46,15 +31,6 @@ async function openProject(page, id) {
   await page.locator('#risk-section:not([hidden]) .risk-matrix').first().waitFor({ state: 'visible' });
 }
 
-async function finish({ context, page, record }) {
-  try {
-    assert.deepEqual(await pageProblems(page, record), [], 'no console errors, page errors, CSP violations or dialogs');
-    assert.deepEqual(foreignRequests(record, server.origin), [], 'every request goes to the test server');
-    assert.deepEqual(record.failedRequests, [], 'no request failed');
-  } finally {
-    await context.close();
-  }
-}
 
 /** Every cell of the page's heat maps: { kind, key, count, band, ids }. */
 async function shownCells(page) {
@@ -134,7 +110,7 @@ describe('risk register', () => {
     const pmbok = await shownCells(page);
     assert.deepEqual(withoutText(pmbok), withoutText(expectedCells(project.id, { view: 'residual', scheme: 'pmbok' })));
     assert.ok(pmbok.some((cell) => cell.band === 'moderate'));
-    await finish(opened);
+    await dashboard.finish(opened);
   });
 
   test('selecting a cell filters the register to its risks; "show all" clears it; EMV sorts', TIMEOUT, async () => {
@@ -220,7 +196,7 @@ describe('risk register', () => {
     await page.locator('#risk-section').screenshot({ path: join(screenshotDir, 'risk-section.png') });
     await page.screenshot({ path: join(screenshotDir, 'risk-viewport.png') });
     await screenshot(page, 'risk-page');
-    await finish(opened);
+    await dashboard.finish(opened);
   });
 
   test('a risk scored as worst case says so in words', TIMEOUT, async () => {
@@ -234,7 +210,7 @@ describe('risk register', () => {
     assert.match(await row.locator('.risk-flag-worst').textContent(), /probability.* missing: scored as worst case/);
     assert.match(await row.locator('td.risk-probability').textContent(), /^missing$/);
     await page.locator('#risk-section').screenshot({ path: join(screenshotDir, 'risk-worst-case.png') });
-    await finish(opened);
+    await dashboard.finish(opened);
   });
 
   test('dark theme: the heat maps and the register render without errors', TIMEOUT, async () => {
@@ -246,6 +222,6 @@ describe('risk register', () => {
     await page.locator(`[data-cell="${filled.key}"]`).click();
     await page.locator('#risk-section').scrollIntoViewIfNeeded();
     await page.locator('#risk-section').screenshot({ path: join(screenshotDir, 'risk-section-dark.png') });
-    await finish(opened);
+    await dashboard.finish(opened);
   });
 });

@@ -6,33 +6,20 @@
 
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-import { startStaticServer } from './support/static-server.mjs';
-import { foreignRequests, launchChromium, openPage, pageProblems, requireBuiltPage, screenshot, screenshotDir, wwwRoot } from './support/browser.mjs';
+import { requireBuiltPage, screenshot, screenshotDir, wwwRoot } from './support/browser.mjs';
+import { sampleWorkspace, useDashboard } from './support/dashboard.mjs';
 
 const sample = requireBuiltPage();
 const TIMEOUT = { timeout: 90_000 };
-const PKG = new URL(`file://${join(wwwRoot, 'pkg')}/`);
 const SEED = 20261;
 
-let server;
-let browser;
+const dashboard = useDashboard();
 let engine;
 
 before(async () => {
-  server = await startStaticServer(wwwRoot);
-  browser = await launchChromium();
-  const module = await import(new URL('pmo_analytics.js', PKG).href);
-  await module.default({ module_or_path: readFileSync(new URL('pmo_analytics_bg.wasm', PKG)) });
-  engine = new module.Workspace();
-  engine.load(readFileSync(join(wwwRoot, 'sample', 'portfolio.json'), 'utf8'));
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
+  engine = await sampleWorkspace();
 });
 
 const project = sample.projects.find((p) => p.id === 'PRJ-001');
@@ -55,23 +42,12 @@ function expectedResults(iterations, seed) {
 const dateText = (iso) => new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(`${iso.slice(0, 10)}T00:00:00Z`));
 
 async function openDashboard(options) {
-  const opened = await openPage(browser, options);
-  await opened.page.goto(`${server.origin}/`);
-  await opened.page.locator('#projects-table tbody tr[data-project-id]').first().waitFor({ state: 'visible', timeout: 20_000 });
+  const opened = await dashboard.open(options);
   await opened.page.locator(`#projects-table tr[data-project-id="${project.id}"] .project-open`).click();
   await opened.page.locator('#risk-section:not([hidden]) .sim-run').waitFor({ state: 'visible' });
   return opened;
 }
 
-async function finish({ context, page, record }) {
-  try {
-    assert.deepEqual(await pageProblems(page, record), [], 'no console errors, page errors, CSP violations or dialogs');
-    assert.deepEqual(foreignRequests(record, server.origin), [], 'every request goes to the test server');
-    assert.deepEqual(record.failedRequests, [], 'no request failed');
-  } finally {
-    await context.close();
-  }
-}
 
 describe('Monte Carlo simulation', () => {
   test('1,000 iterations in a worker: progress, histogram, P50 / P80, committed finish and tornado match the engine', TIMEOUT, async () => {
@@ -148,7 +124,7 @@ describe('Monte Carlo simulation', () => {
     await page.locator('#risk-simulation').screenshot({ path: join(screenshotDir, 'simulation-section.png') });
     await page.locator('#gantt .gantt-scroll').screenshot({ path: join(screenshotDir, 'simulation-gantt.png') });
     await screenshot(page, 'simulation-page');
-    await finish(opened);
+    await dashboard.finish(opened);
   });
 
   test('Cancel stops a 10,000-iteration run before the end and says so', TIMEOUT, async () => {
@@ -172,6 +148,6 @@ describe('Monte Carlo simulation', () => {
     if (done > 0) assert.match(await page.locator('.sim-partial').textContent(), /^Partial results/);
     assert.equal(await page.locator('.sim-run').isDisabled(), false, 'a new run can start');
     await page.locator('#risk-simulation').screenshot({ path: join(screenshotDir, 'simulation-cancelled.png') });
-    await finish(opened);
+    await dashboard.finish(opened);
   });
 });
