@@ -117,10 +117,15 @@ const risks = Array.from({ length: 50 }, (_, i) => ({
   scheduleImpact: { type: 'days', days: 1 + (i % 10) }, costImpact: { type: 'fixed', value: 1000 * (1 + (i % 20)) },
 }));
 const request = { iterations: 10_000, seed: 3, defaultRange: { optimistic: 0.8, pessimistic: 1.5 }, registerRisks: false, risks };
+const iterationsOnly = [];
 const monteCarlo = median(5, () => {
+  const started = performance.now();
   const simulation = risky.createSimulation('BENCH', request);
   simulation.runChunk(10_000);
+  iterationsOnly.push(performance.now() - started);
   simulation.results();
   simulation.free();
 });
+iterationsOnly.sort((a, b) => a - b);
 console.log(`wasm    Monte Carlo 10,000 iterations, 1,000 activities, 3,000 links, 50 risks (through the Workspace, results out): median ${monteCarlo.toFixed(0)} ms`);
+console.log(`wasm    Monte Carlo, of which the 10,000 iterations (sampling and passes): median ${iterationsOnly[2].toFixed(0)} ms`);

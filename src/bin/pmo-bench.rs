@@ -96,11 +96,16 @@ fn main() {
         })
         .collect();
     let request = format!(r#"{{"iterations":10000,"seed":3,"defaultRange":{{"optimistic":0.8,"pessimistic":1.5}},"registerRisks":false,"risks":[{}]}}"#, risks.join(","));
+    let mut iterations_ms = Vec::new();
     let monte_carlo_ms = median_ms(5, || {
+        let started = Instant::now();
         let request: SimulationRequest = serde_json::from_str(&request).expect("the request reads");
         let mut simulation = workspace.simulation("BENCH", request).expect("simulates");
         simulation.run_chunk(10_000);
+        iterations_ms.push(started.elapsed().as_secs_f64() * 1000.0);
         simulation.results().expect("results");
     });
+    iterations_ms.sort_by(f64::total_cmp);
     println!("native  Monte Carlo 10,000 iterations, 1,000 activities, 3,000 links, 50 risks (through the Workspace): median {monte_carlo_ms:.0} ms");
+    println!("native  Monte Carlo, of which the 10,000 iterations (sampling and passes): median {:.0} ms", iterations_ms[iterations_ms.len() / 2]);
 }
