@@ -50,8 +50,9 @@ pub enum WorkspaceError {
     Risk(String),
     #[error("Option {field}: {why}.")]
     InvalidOption { field: String, why: String },
+    /// The error and where it is in the request.
     #[error("{0}")]
-    Simulation(crate::risk::montecarlo::MonteCarloError),
+    Simulation(crate::risk::montecarlo::MonteCarloError, String),
 }
 
 impl WorkspaceError {
@@ -68,7 +69,7 @@ impl WorkspaceError {
             WorkspaceError::InvalidDate(_) => "invalid_date",
             WorkspaceError::Risk(_) => "invalid_scheme",
             WorkspaceError::InvalidOption { .. } => "invalid_option",
-            WorkspaceError::Simulation(error) => error.code(),
+            WorkspaceError::Simulation(error, _) => error.code(),
         }
     }
     pub fn path(&self) -> &str {
@@ -81,7 +82,8 @@ impl WorkspaceError {
             WorkspaceError::Load(error) => error.path(),
             WorkspaceError::NodeNotFound(_) => "id",
             WorkspaceError::NoStatusDate | WorkspaceError::InvalidDate(_) => "statusDate",
-            WorkspaceError::EarnedValue(_) | WorkspaceError::Risk(_) | WorkspaceError::Simulation(_) => "",
+            WorkspaceError::EarnedValue(_) | WorkspaceError::Risk(_) => "",
+            WorkspaceError::Simulation(_, path) => path,
             WorkspaceError::InvalidOption { field, .. } => field,
         }
     }

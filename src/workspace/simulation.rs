@@ -72,6 +72,9 @@ impl Workspace {
         let mut risks: Vec<RiskEvent> = if request.register_risks { project.risks.iter().filter_map(RiskEvent::from_register).collect() } else { Vec::new() };
         risks.extend(request.risks);
         let input = SimulationInput { durations, risks, correlations: request.correlations, iterations: request.iterations, seed: request.seed, options: request.options };
-        Simulation::new(project, &input).map_err(WorkspaceError::Simulation)
+        Simulation::new(project, &input).map_err(|error| {
+            let path = error.path();
+            WorkspaceError::Simulation(error, path)
+        })
     }
 }

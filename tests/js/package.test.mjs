@@ -197,8 +197,9 @@ describe('loading the sample portfolio', () => {
     assert.equal(native.status, 0, native.stderr);
     assert.deepEqual(inWasm, JSON.parse(native.stdout));
     assert.ok(inWasm.riskTornado.length > 0 && inWasm.probabilityFinishByTarget !== null);
-    expectPmoError(() => workspace.createSimulation('PRJ-001', { iterations: 0 }), { code: 'zero_iterations' });
-    expectPmoError(() => workspace.createSimulation('PRJ-001', { iterations: 10, durations: { A002: { type: 'triangular', min: 5, mode: 9, max: 8 } } }), { code: 'mode_outside_range' });
+    expectPmoError(() => workspace.createSimulation('PRJ-001', { iterations: 0 }), { code: 'zero_iterations', path: 'iterations' });
+    expectPmoError(() => workspace.createSimulation('PRJ-001', { iterations: 10, durations: { A002: { type: 'triangular', min: 5, mode: 9, max: 8 } } }), { code: 'mode_outside_range', path: 'durations.A002' });
+    expectPmoError(() => workspace.createSimulation('PRJ-001', { iterations: 10, risks: [{ id: 'X', probability: 1.5 }] }), { code: 'probability_out_of_range', path: 'risks[id=X].probability' });
   });
 
   test('exportJson round-trips the sample', () => {

@@ -163,4 +163,23 @@ impl MonteCarloError {
             MonteCarloError::Compile(_) => "compile_failed",
         }
     }
+
+    /// Where in the request the offending value is (risks by id, since register risks join the
+    /// request's own).
+    pub fn path(&self) -> String {
+        match self {
+            MonteCarloError::ZeroIterations => "iterations".to_string(),
+            MonteCarloError::Duration { activity_id, .. } | MonteCarloError::UnknownActivity { activity_id } | MonteCarloError::NotSchedulable { activity_id } => {
+                format!("durations.{activity_id}")
+            }
+            MonteCarloError::Probability { risk_id, .. } => format!("risks[id={risk_id}].probability"),
+            MonteCarloError::RiskActivity { risk_id, .. } => format!("risks[id={risk_id}].activityIds"),
+            MonteCarloError::RiskCost { risk_id, .. } => format!("risks[id={risk_id}].costImpact"),
+            MonteCarloError::RiskSchedule { risk_id } => format!("risks[id={risk_id}].scheduleImpact"),
+            MonteCarloError::Correlation { group, .. } => format!("correlations[{group}].matrix"),
+            MonteCarloError::CorrelationActivity { group, .. } => format!("correlations[{group}].activityIds"),
+            MonteCarloError::UnknownMilestone { .. } => "options.milestoneIds".to_string(),
+            MonteCarloError::Compile(_) => String::new(),
+        }
+    }
 }
