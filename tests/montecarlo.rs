@@ -374,3 +374,15 @@ fn finished_activities_are_never_counted_critical() {
     }
     assert!(results.activities.iter().any(|a| a.criticality_index > 0.0), "work still to do can be critical");
 }
+
+#[test]
+fn a_run_too_large_for_a_browser_is_refused_before_anything_is_allocated() {
+    use pmo_analytics::workspace::{SimulationRequest, Workspace};
+    let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/www/sample/portfolio.json")).expect("the committed sample");
+    let mut workspace = Workspace::new();
+    workspace.load_json(&text).expect("the sample loads");
+    let request: SimulationRequest =
+        serde_json::from_str(r#"{"iterations": 1000000000000, "defaultRange": {"optimistic": 0.9, "pessimistic": 1.3}, "options": {"latinHypercube": true, "histogramBins": 1000000000000}}"#).unwrap();
+    let error = workspace.simulation("PRJ-001", request).err().expect("refused");
+    assert_eq!((error.code(), error.path()), ("simulation_too_large", "iterations"));
+}

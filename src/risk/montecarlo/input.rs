@@ -37,6 +37,7 @@ pub struct SimulationOptions {
     /// once per risk that occurred in an iteration, so it is off unless asked for.
     #[serde(default)]
     pub risk_tornado: bool,
+    /// Bins of the finish and cost histograms (40 by default, at most 10,000).
     #[serde(default = "default_bins")]
     pub histogram_bins: usize,
     /// Probability of finishing within this many working days of the project start.
@@ -142,6 +143,8 @@ pub enum MonteCarloError {
     CorrelationActivity { group: usize, activity_id: String },
     #[error("Milestone {activity_id} is not an activity of the project.")]
     UnknownMilestone { activity_id: String },
+    #[error("{iterations} iterations would keep {per_iteration} numbers each, more than a browser can hold; ask for at most {limit} iterations, or give fewer activities a distribution.")]
+    TooLarge { iterations: usize, per_iteration: usize, limit: usize },
     #[error(transparent)]
     Compile(#[from] CompileError),
 }
@@ -160,6 +163,7 @@ impl MonteCarloError {
             MonteCarloError::Correlation { source, .. } => source.code(),
             MonteCarloError::CorrelationActivity { .. } => "correlation_activity",
             MonteCarloError::UnknownMilestone { .. } => "unknown_milestone",
+            MonteCarloError::TooLarge { .. } => "simulation_too_large",
             MonteCarloError::Compile(_) => "compile_failed",
         }
     }
@@ -168,7 +172,7 @@ impl MonteCarloError {
     /// request's own).
     pub fn path(&self) -> String {
         match self {
-            MonteCarloError::ZeroIterations => "iterations".to_string(),
+            MonteCarloError::ZeroIterations | MonteCarloError::TooLarge { .. } => "iterations".to_string(),
             MonteCarloError::Duration { activity_id, .. } | MonteCarloError::UnknownActivity { activity_id } | MonteCarloError::NotSchedulable { activity_id } => {
                 format!("durations.{activity_id}")
             }

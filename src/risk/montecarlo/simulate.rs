@@ -119,6 +119,9 @@ pub struct Simulation {
     pub(super) finish_target_minutes: Option<i64>,
 }
 
+/// Recorded numbers a simulation may keep (about 400 MB at most).
+const MAX_RECORDS: usize = 50_000_000;
+
 impl Simulation {
     /// Checks the input against the project and compiles the project once.
     pub fn new(project: &Project, input: &SimulationInput) -> Result<Simulation, MonteCarloError> {
@@ -238,7 +241,6 @@ impl Simulation {
         }
 
         let mut random = Random::seeded(input.seed);
-        let latin_hypercube = input.options.latin_hypercube.then(|| LatinHypercube::new(dimensions.len(), iterations, &mut random));
         let calendar = &compiled.network.calendars[0];
         let finish_target_minutes = match (input.options.finish_target_days, input.options.finish_target_date) {
             (Some(days), _) => Some((days * MINUTES_PER_DAY as f64).round() as i64),
@@ -249,6 +251,15 @@ impl Simulation {
             }
             (None, None) => None,
         };
+        // Every sample is kept for the statistics; refuse a run whose records would not fit in
+        // the memory a browser tab gives (running out of memory aborts wasm, it cannot unwind).
+        let tornado_rows = if input.options.risk_tornado { risks.len() } else { 0 };
+        let per_iteration = varying.len() + milestones.len() + tornado_rows + 3 + if input.options.latin_hypercube { dimensions.len() } else { 0 };
+        let records = per_iteration.saturating_mul(iterations);
+        if records > MAX_RECORDS {
+            return Err(MonteCarloError::TooLarge { iterations, per_iteration, limit: MAX_RECORDS / per_iteration });
+        }
+        let latin_hypercube = input.options.latin_hypercube.then(|| LatinHypercube::new(dimensions.len(), iterations, &mut random));
         let sampled_minutes: Vec<f64> = slots.iter().map(|s| s.planned_minutes as f64).collect();
         Ok(Simulation {
             dates: Dates::default(),

@@ -62,6 +62,9 @@ pub struct CdfPoint {
     pub probability: f64,
 }
 
+/// The most histogram bins a summary draws (more are asked for in vain).
+pub const MAX_BINS: usize = 10_000;
+
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct SampleSummary {
@@ -86,7 +89,8 @@ impl SampleSummary {
 
     pub fn of_sorted(values: &[f64], sorted: &[f64], bins: usize) -> Option<SampleSummary> {
         let (&min, &max) = (sorted.first()?, sorted.last()?);
-        let bins = bins.max(1);
+        // A histogram of more bins than this says nothing more and could exhaust memory.
+        let bins = bins.clamp(1, MAX_BINS);
         let bin_width = if max > min { (max - min) / bins as f64 } else { 1.0 };
         let mut counts = vec![0u64; bins];
         for &value in sorted {
