@@ -383,6 +383,6 @@ fn a_run_too_large_for_a_browser_is_refused_before_anything_is_allocated() {
     workspace.load_json(&text).expect("the sample loads");
     let request: SimulationRequest =
         serde_json::from_str(r#"{"iterations": 1000000000000, "defaultRange": {"optimistic": 0.9, "pessimistic": 1.3}, "options": {"latinHypercube": true, "histogramBins": 1000000000000}}"#).unwrap();
-    let error = workspace.simulation("PRJ-001", request).err().expect("refused");
+    let error = workspace.simulation("PRJ-001", request).expect_err("refused");
     assert_eq!((error.code(), error.path()), ("simulation_too_large", "iterations"));
 }
