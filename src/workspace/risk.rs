@@ -12,6 +12,7 @@ use serde::{Deserialize, Serialize};
 
 use super::{Workspace, WorkspaceError};
 use crate::evm::{resolve_rates, Conversion};
+use crate::model::Project;
 use crate::risk::register::{
     heat_map, portfolio_exposure, project_exposure, project_exposure_trend, score_project, ContingencyPolicy, Exposure, ExposurePolicy, HeatMap,
     PortfolioExposure, ScoredRisk, ScoringScheme, TrendPoint, View,
@@ -115,14 +116,14 @@ impl Workspace {
             Some(unit) if portfolio.org_units.iter().any(|u| u.id == unit) => self.projects_under(unit)?,
             Some(unit) => return Err(WorkspaceError::NodeNotFound(unit.to_string())),
         };
-        let projects: Vec<_> = indices.iter().map(|&i| portfolio.projects[i].clone()).collect();
+        let projects: Vec<&Project> = indices.iter().map(|&i| &portfolio.projects[i]).collect();
         let currencies: BTreeSet<String> = projects.iter().map(|p| p.currency.clone()).collect();
         let (currency, rates, conversion) = resolve_rates(currencies, Some(&portfolio.currency), options.rates.as_ref())?;
         Ok(ExposureReport {
             id: id.unwrap_or(&portfolio.id).to_string(),
             currency,
             conversion,
-            exposure: portfolio_exposure(&projects, &policy, &rates),
+            exposure: portfolio_exposure(projects, &policy, &rates),
         })
     }
 }

@@ -296,8 +296,8 @@ fn merge_groups(all: impl Iterator<Item = ExposureGroup>) -> Vec<ExposureGroup> 
 /// currency in the reporting currency (the reporting currency itself at 1); the caller resolves
 /// it, refusing to mix currencies without a table, so amounts are never added across currencies
 /// silently. A currency missing from `rates` counts at 1.
-pub fn portfolio_exposure(projects: &[Project], policy: &ExposurePolicy, rates: &BTreeMap<String, f64>) -> PortfolioExposure {
-    let projects: Vec<ProjectExposure> = projects.iter().map(|project| project_exposure(project, policy)).collect();
+pub fn portfolio_exposure<'a>(projects: impl IntoIterator<Item = &'a Project>, policy: &ExposurePolicy, rates: &BTreeMap<String, f64>) -> PortfolioExposure {
+    let projects: Vec<ProjectExposure> = projects.into_iter().map(|project| project_exposure(project, policy)).collect();
     let rate = |project: &ProjectExposure| rates.get(&project.currency).copied().unwrap_or(1.0);
     let sum = |field: fn(&Exposure) -> f64| projects.iter().map(|project| field(&project.exposure) * rate(project)).sum::<f64>();
     let threat_emv = sum(|exposure| exposure.threat_emv);
