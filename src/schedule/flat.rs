@@ -38,24 +38,47 @@ pub struct FlatNetwork {
     status: Option<i64>,
 }
 
-/// Early and late dates in working minutes of the one calendar, and total float.
+/// Iterations the passes carry side by side.
+pub const LANES: usize = 8;
+
+/// Dates for `LANES` sets of durations at once, each node's lanes next to each other
+/// (`[node * LANES + lane]`). The passes then read each link's ends and lag once for all the
+/// lanes instead of once per iteration, and the lanes' sums are independent of one another, so
+/// the processor overlaps them and the compiler may vectorise them.
 #[derive(Debug, Clone, Default)]
-pub struct FlatDates {
-    pub early_start: Vec<i64>,
-    pub early_finish: Vec<i64>,
-    pub late_finish: Vec<i64>,
-    pub total_float: Vec<i64>,
-    /// Each node's duration, copied out of the network's nodes once per run so the passes read
-    /// a dense array.
-    duration: Vec<i64>,
-    /// The latest early finish, in working minutes after the project start.
-    pub finish: i64,
+pub struct FlatLanes {
+    /// Working minutes per node and lane, never negative; the caller writes it.
+    pub duration: Vec<i64>,
+    early_start: Vec<i64>,
+    late_finish: Vec<i64>,
+    /// Per lane, the latest early finish in working minutes after the project start.
+    pub finish: [i64; LANES],
 }
 
-impl FlatDates {
-    /// Working minutes after the project start at which node `node` finishes early.
-    pub fn early_finish_after_start(&self, node: usize, network: &FlatNetwork) -> i64 {
-        self.early_finish[node] - network.start
+/// One node's lanes of `values`.
+fn lanes_of(values: &[i64], node: usize) -> [i64; LANES] {
+    let mut lanes = [0; LANES];
+    lanes.copy_from_slice(&values[node * LANES..node * LANES + LANES]);
+    lanes
+}
+
+impl FlatLanes {
+    /// Every lane starts with the durations now in `network`.
+    pub fn of(network: &Network) -> FlatLanes {
+        let duration = network.nodes.iter().flat_map(|node| [node.duration.max(0); LANES]).collect();
+        FlatLanes { duration, ..FlatLanes::default() }
+    }
+
+    /// Working minutes after the project start at which `node` finishes early in `lane`.
+    pub fn early_finish_after_start(&self, node: usize, lane: usize, network: &FlatNetwork) -> i64 {
+        let index = node * LANES + lane;
+        self.early_start[index] + self.duration[index] - network.start
+    }
+
+    /// Total float of `node` in `lane` (after a schedule with the backward pass).
+    pub fn total_float(&self, node: usize, lane: usize) -> i64 {
+        let index = node * LANES + lane;
+        self.late_finish[index] - self.early_start[index] - self.duration[index]
     }
 }
 
@@ -112,47 +135,64 @@ impl FlatNetwork {
         if link.share == 0.0 { link.lag } else { link.lag + (link.share * predecessor_duration as f64).round() as i64 }
     }
 
-    /// Both passes and total float for the durations now in `network` (working minutes per
-    /// node), into `dates` (resized on first use, then reused).
-    pub fn schedule(&self, network: &Network, dates: &mut FlatDates) {
-        let count = network.nodes.len();
-        for buffer in [&mut dates.early_start, &mut dates.early_finish, &mut dates.late_finish, &mut dates.total_float] {
-            buffer.resize(count, 0);
-        }
-        dates.duration.clear();
-        dates.duration.extend(network.nodes.iter().map(|node| node.duration.max(0)));
-        let durations = std::mem::take(&mut dates.duration);
-        let duration = |node: usize| durations[node];
+    /// The forward pass, and the backward pass when `backward` (total float needs it, the
+    /// finish alone does not), for every lane of `lanes.duration` at once.
+    pub fn schedule(&self, lanes: &mut FlatLanes, backward: bool) {
+        let count = lanes.duration.len() / LANES;
+        lanes.early_start.resize(count * LANES, 0);
+        lanes.late_finish.resize(count * LANES, 0);
+        // Plain slices, so the compiler knows the arrays do not overlap.
+        let (duration, early_start, late_finish) = (&lanes.duration[..], &mut lanes.early_start[..], &mut lanes.late_finish[..]);
         let floor = self.status.map_or(self.start, |status| status.max(self.start));
-        let mut finish = self.start;
+        let mut finish = [self.start; LANES];
         for v in 0..count {
-            let own = duration(v);
-            let mut start = floor;
+            let own = lanes_of(duration, v);
+            let mut start = [floor; LANES];
             for link in &self.incoming[self.incoming_offsets[v] as usize..self.incoming_offsets[v + 1] as usize] {
                 let u = link.node as usize;
-                let predecessor = duration(u);
+                let (predecessor, early) = (lanes_of(duration, u), lanes_of(early_start, u));
                 // From the predecessor's start or finish, to this node's start or finish.
-                let anchor = dates.early_start[u] + (1 - link.from_start) * predecessor;
-                start = start.max(anchor + Self::lag(link, predecessor) - (1 - link.to_start) * own);
+                let (from_finish, to_finish) = (1 - link.from_start, 1 - link.to_start);
+                if link.share == 0.0 {
+                    for l in 0..LANES {
+                        start[l] = start[l].max(early[l] + from_finish * predecessor[l] + link.lag - to_finish * own[l]);
+                    }
+                } else {
+                    for l in 0..LANES {
+                        start[l] = start[l].max(early[l] + from_finish * predecessor[l] + Self::lag(link, predecessor[l]) - to_finish * own[l]);
+                    }
+                }
             }
-            dates.early_start[v] = start;
-            dates.early_finish[v] = start + own;
-            finish = finish.max(start + own);
+            early_start[v * LANES..v * LANES + LANES].copy_from_slice(&start);
+            for l in 0..LANES {
+                finish[l] = finish[l].max(start[l] + own[l]);
+            }
+        }
+        for l in 0..LANES {
+            lanes.finish[l] = finish[l] - self.start;
+        }
+        if !backward {
+            return;
         }
         for v in (0..count).rev() {
-            let own = duration(v);
-            let mut late_finish = finish;
+            let own = lanes_of(duration, v);
+            let mut latest = finish;
             for link in &self.outgoing[self.outgoing_offsets[v] as usize..self.outgoing_offsets[v + 1] as usize] {
                 let w = link.node as usize;
+                let (successor, late) = (lanes_of(duration, w), lanes_of(late_finish, w));
                 // The successor's late start or finish, back to this node's start or finish.
-                let anchor = dates.late_finish[w] - link.to_start * duration(w);
-                late_finish = late_finish.min(anchor - Self::lag(link, own) + link.from_start * own);
+                if link.share == 0.0 {
+                    for l in 0..LANES {
+                        latest[l] = latest[l].min(late[l] - link.to_start * successor[l] - link.lag + link.from_start * own[l]);
+                    }
+                } else {
+                    for l in 0..LANES {
+                        latest[l] = latest[l].min(late[l] - link.to_start * successor[l] - Self::lag(link, own[l]) + link.from_start * own[l]);
+                    }
+                }
             }
-            dates.late_finish[v] = late_finish;
-            dates.total_float[v] = late_finish - dates.early_finish[v];
+            late_finish[v * LANES..v * LANES + LANES].copy_from_slice(&latest);
         }
-        dates.finish = finish - self.start;
-        dates.duration = durations;
     }
 }
 
@@ -164,26 +204,41 @@ mod tests {
     use crate::schedule::compile::compile;
     use crate::schedule::passes::{self, Dates};
 
-    /// The flat passes agree with the full ones, node by node, on a generated network with every
-    /// link type and lags and leads, over many random sets of durations (zeros included).
+    /// The flat passes agree with the full ones, node by node and lane by lane, on a generated
+    /// network with every link type and lags and leads, over many random sets of durations
+    /// (zeros included), each lane with its own set.
     #[test]
     fn agrees_with_the_full_passes() {
         let project = benchmark_project(1_500, 4_000, 17);
         let mut compiled = compile(&project, "projects[0]").expect("compiles");
         let flat = FlatNetwork::of(&compiled.network, &compiled.settings).expect("the benchmark network is plain");
+        let mut lanes = FlatLanes::of(&compiled.network);
         let mut random = Random::seeded(5);
-        let (mut dates, mut flat_dates) = (Dates::default(), FlatDates::default());
-        for _ in 0..20 {
-            for node in compiled.network.nodes.iter_mut().filter(|node| node.duration > 0) {
-                node.duration = if random.chance(0.05) { 0 } else { 1 + random.below(6_000) as i64 };
+        // Tasks get random durations; milestones and the network's own nodes keep theirs.
+        let drawn: Vec<usize> = (0..compiled.network.nodes.len()).filter(|&node| compiled.network.nodes[node].duration > 0).collect();
+        for _ in 0..3 {
+            let mut sets = Vec::new();
+            for lane in 0..LANES {
+                for &node in &drawn {
+                    let duration = if random.chance(0.05) { 0 } else { 1 + random.below(6_000) as i64 };
+                    compiled.network.nodes[node].duration = duration;
+                    lanes.duration[node * LANES + lane] = duration;
+                }
+                let mut dates = Dates::default();
+                passes::schedule(&compiled.network, &compiled.settings, &mut dates);
+                sets.push(dates);
             }
-            passes::schedule(&compiled.network, &compiled.settings, &mut dates);
-            flat.schedule(&compiled.network, &mut flat_dates);
+            flat.schedule(&mut lanes, false);
+            let finish_only = lanes.finish;
+            flat.schedule(&mut lanes, true);
+            assert_eq!(finish_only, lanes.finish, "the forward pass alone gives the same finish");
             let calendar = &compiled.network.calendars[0];
-            assert_eq!(flat_dates.finish, calendar.work_between(compiled.settings.project_start, dates.project_finish));
-            for node in 0..compiled.network.nodes.len() {
-                assert_eq!(flat_dates.early_finish[node], work_of(dates.early_finish[node]), "early finish of node {node}");
-                assert_eq!(flat_dates.total_float[node], dates.total_float[node], "total float of node {node}");
+            for (lane, dates) in sets.iter().enumerate() {
+                assert_eq!(lanes.finish[lane], calendar.work_between(compiled.settings.project_start, dates.project_finish), "finish of lane {lane}");
+                for node in 0..compiled.network.nodes.len() {
+                    assert_eq!(lanes.early_finish_after_start(node, lane, &flat) + flat.start, work_of(dates.early_finish[node]), "early finish of node {node} in lane {lane}");
+                    assert_eq!(lanes.total_float(node, lane), dates.total_float[node], "total float of node {node} in lane {lane}");
+                }
             }
         }
     }

@@ -218,6 +218,23 @@ mod tests {
         assert_eq!(Distribution::Triangular { min: 4.0, mode: 4.0, max: 4.0 }.quantile(0.3), 4.0);
     }
 
+    /// The sampler's triangular gives `quantile`'s numbers bit for bit, on both
+    /// sides of the mode, at the ends, and for a mode at either end.
+    #[test]
+    fn the_sampler_matches_the_quantile_bit_for_bit() {
+        let mut random = crate::random::Random::seeded(8);
+        for (min, mode, max) in [(2.0, 3.0, 8.0), (0.8, 1.0, 1.5), (5.0, 5.0, 9.0), (1.0, 7.5, 7.5), (-3.0, 0.1, 0.2)] {
+            let distribution = Distribution::Triangular { min, mode, max };
+            let sampler = distribution.sampler();
+            let uniforms: Vec<f64> = [0.0, 1.0, (mode - min) / (max - min)].into_iter().chain((0..1_000).map(|_| random.next_f64())).collect();
+            let mut values = vec![0.0; uniforms.len()];
+            sampler.quantiles(&uniforms, &mut values);
+            for (&u, &value) in uniforms.iter().zip(&values) {
+                assert_eq!(value.to_bits(), distribution.quantile(u).to_bits(), "triangular {min} {mode} {max} at {u}");
+            }
+        }
+    }
+
     #[test]
     fn refuses_bad_parameters_with_codes() {
         let code = |d: Distribution| d.validate().unwrap_err().code();
@@ -238,13 +255,32 @@ pub struct Sampler {
 
 impl Sampler {
     pub fn quantile(&self, u: f64) -> f64 {
+        let mut value = [0.0];
+        self.quantiles(&[u], &mut value);
+        value[0]
+    }
+
+    /// `quantile` of each of `uniforms` into `values`, choosing the distribution's formula once
+    /// for the whole run of values.
+    pub fn quantiles(&self, uniforms: &[f64], values: &mut [f64]) {
         match (self.triangular_split, &self.distribution) {
             // The same operations as `Distribution::quantile`, so the same results.
             (Some(split), &Distribution::Triangular { min, mode, max }) => {
                 let width = max - min;
-                if u < split { min + (u * width * (mode - min)).sqrt() } else { max - ((1.0 - u) * width * (max - mode)).sqrt() }
+                for (value, &u) in values.iter_mut().zip(uniforms) {
+                    // One square root and two selects: which side u falls is random, so
+                    // putting both square roots behind a branch would be mispredicted often.
+                    // (Blending the two sides with weights of 1 and 0 measured slower.)
+                    let lower = u < split;
+                    let root = if lower { u * width * (mode - min) } else { (1.0 - u) * width * (max - mode) }.sqrt();
+                    *value = if lower { min + root } else { max - root };
+                }
             }
-            (_, distribution) => distribution.quantile(u),
+            (_, distribution) => {
+                for (value, &u) in values.iter_mut().zip(uniforms) {
+                    *value = distribution.quantile(u);
+                }
+            }
         }
     }
 }

@@ -6,7 +6,7 @@
 use serde::Serialize;
 
 use super::simulate::Simulation;
-use super::statistics::{pearson, quantile_sorted, ranks, ranks_of_integers, sample_sd, Percentile, SampleSummary, REPORTED_PERCENTILES};
+use super::statistics::{integer_sample_statistics, quantile_sorted, Percentile, RankScratch, RankedSample, SampleSummary, REPORTED_PERCENTILES};
 use crate::model::{DateTime, MINUTES_PER_DAY};
 use crate::schedule::calendar::date_time_of;
 
@@ -123,9 +123,7 @@ impl Simulation {
             .then(|| share((0..n).filter(|&i| on_time(i) == Some(true) && in_budget(i) == Some(true)).count(), n));
 
         let finish_sd = finish_days.sd.filter(|&sd| sd > 0.0);
-        let (mut order, mut keys, mut finish_ranks, mut duration_ranks) = (Vec::new(), Vec::new(), Vec::new(), Vec::new());
-        ranks(&finish, &mut order, &mut finish_ranks);
-        let mut duration = Vec::with_capacity(n);
+        let (ranked_finish, mut scratch) = (RankedSample::of(&finish), RankScratch::default());
         let activities = self
             .slots
             .iter()
@@ -135,11 +133,8 @@ impl Simulation {
                 let (mean_duration_days, sd_duration_days, duration_finish_correlation) = match slot.varying {
                     Some(row) => {
                         let minutes = &self.durations[row * self.iterations..row * self.iterations + n];
-                        duration.clear();
-                        duration.extend(minutes.iter().map(|&m| days(m as i64)));
-                        ranks_of_integers(minutes, &mut keys, &mut duration_ranks);
-                        let mean = duration.iter().sum::<f64>() / n as f64;
-                        (mean, sample_sd(&duration).unwrap_or(0.0), pearson(&duration_ranks, &finish_ranks))
+                        let (mean, sd, correlation) = integer_sample_statistics(minutes, &ranked_finish, &mut scratch);
+                        (mean / MINUTES_PER_DAY as f64, sd.unwrap_or(0.0) / MINUTES_PER_DAY as f64, correlation)
                     }
                     None => (days(slot.planned_minutes), 0.0, None),
                 };

@@ -3,12 +3,13 @@
 //! The project is compiled once. Each iteration draws one uniform per uncertain duration
 //! (plain or Latin hypercube), correlates the ones in a correlation group through the Gaussian
 //! copula, turns them into durations by inversion, lets each risk event occur or not (and adds
-//! its impacts), writes the durations into the network's task nodes as rounded working minutes
-//! and runs the forward and backward passes into one reused `Dates`. It records the finish (in
-//! working minutes of the project calendar after the project start), the cost, which activities
-//! were critical (total float ≤ 0), each varying activity's duration and each reported
-//! milestone's finish. All of those buffers are sized when the simulation is created, so an
-//! iteration allocates nothing.
+//! its impacts), rounds the durations to working minutes and runs the forward and backward
+//! passes. Iterations run `LANES` at a time: the flat passes (schedule::flat) take all of them in
+//! one walk of the network; a network with dates of its own runs the full passes once per
+//! iteration into one reused `Dates`. Each iteration records the finish (in working minutes of
+//! the project calendar after the project start), the cost, which activities were critical
+//! (total float ≤ 0), each varying activity's duration and each reported milestone's finish. All
+//! of those buffers are sized when the simulation is created, so an iteration allocates nothing.
 //!
 //! Cost per iteration: each task's budgeted cost, scaled by sampled ÷ planned duration when its
 //! duration is uncertain (time-dependent cost: the team is paid for as long as it works); tasks
@@ -33,7 +34,7 @@ use crate::model::{Project, MINUTES_PER_DAY};
 use crate::random::Random;
 use crate::schedule::calendar::{moment_of, MINUTES_PER_CALENDAR_DAY};
 use crate::schedule::compile::{compile, CompiledProject, Placement};
-use crate::schedule::flat::{FlatDates, FlatNetwork};
+use crate::schedule::flat::{FlatLanes, FlatNetwork, LANES};
 use crate::schedule::passes::{self, Dates};
 
 /// One task activity of the plan (summaries and inactive activities have none).
@@ -65,9 +66,21 @@ struct Group {
 pub(super) struct CompiledRisk {
     pub id: String,
     probability: f64,
-    slots: Vec<usize>,
+    /// The varying rows (see `Simulation::varying`) its schedule impact moves.
+    rows: Vec<usize>,
     impact: Option<ScheduleImpact>,
     cost: Option<Distribution>,
+}
+
+/// Minutes rounded half away from zero, as `f64::round`, negative ones (and NaN) as 0. Written
+/// with a truncating conversion because `round` is a library call on both targets, and it runs
+/// once per varying activity per iteration. Saturates at i64::MAX.
+fn whole_minutes(minutes: f64) -> i64 {
+    let minutes = minutes.max(0.0);
+    let whole = minutes as i64;
+    // The fraction is exact: a float minus its integer part loses nothing. No branch: the
+    // fraction is random, so a branch on it would be mispredicted half the time.
+    whole + i64::from(minutes - whole as f64 >= 0.5 && whole < i64::MAX)
 }
 
 /// How far a chunked run has got.
@@ -88,7 +101,9 @@ pub struct Simulation {
     /// The integer form of the network when it has no dates of its own (see schedule::flat):
     /// the same results at a fraction of the cost per iteration.
     flat: Option<FlatNetwork>,
-    flat_dates: FlatDates,
+    /// Iterations run `LANES` at a time. Their durations, `[node * LANES + lane]`, and with the
+    /// flat form their dates.
+    lanes: FlatLanes,
     random: Random,
     latin_hypercube: Option<LatinHypercube>,
     pub(super) options: SimulationOptions,
@@ -97,12 +112,21 @@ pub struct Simulation {
     pub(super) slots: Vec<Slot>,
     /// The slots with a distribution, one sampled dimension each.
     dimensions: Vec<usize>,
+    /// Each dimension's row in `varying`.
+    dimension_rows: Vec<usize>,
+    /// Each dimension's cost per sampled working minute, and the cost that does not vary with
+    /// duration (see the module comment).
+    cost_rates: Vec<f64>,
+    fixed_cost: f64,
     groups: Vec<Group>,
     pub(super) risks: Vec<CompiledRisk>,
+    // Per block of iterations, `[dimension, risk or row * LANES + lane]`.
     uniforms: Vec<f64>,
-    sampled_minutes: Vec<f64>,
-    total_minutes: Vec<f64>,
     occurred: Vec<bool>,
+    /// The sampled (or planned) working minutes of each varying row, before risk impacts.
+    base_minutes: Vec<f64>,
+    /// The same with the impacts of the risks that occurred.
+    total_minutes: Vec<f64>,
     /// Slots whose duration can vary (a distribution, or a risk touches them).
     pub(super) varying: Vec<usize>,
     // Records, one entry per iteration.
@@ -215,16 +239,22 @@ impl Simulation {
             if risk.schedule_impact.is_none() {
                 risk_slots.clear();
             }
-            risks.push(CompiledRisk { id: risk.id.clone(), probability: risk.probability, slots: risk_slots, impact: risk.schedule_impact, cost: risk.cost_impact.clone() });
+            risks.push((CompiledRisk { id: risk.id.clone(), probability: risk.probability, rows: Vec::new(), impact: risk.schedule_impact, cost: risk.cost_impact.clone() }, risk_slots));
         }
 
         let mut varying = Vec::new();
         for (slot, entry) in slots.iter_mut().enumerate() {
-            if entry.distribution.is_some() || risks.iter().any(|r| r.slots.contains(&slot)) {
+            if entry.distribution.is_some() || risks.iter().any(|(_, risk_slots)| risk_slots.contains(&slot)) {
                 entry.varying = Some(varying.len());
                 varying.push(slot);
             }
         }
+        let row_of = |slot: usize| slots[slot].varying.unwrap_or(0);
+        let risks: Vec<CompiledRisk> = risks.into_iter().map(|(risk, risk_slots)| CompiledRisk { rows: risk_slots.into_iter().map(row_of).collect(), ..risk }).collect();
+        let dimension_rows: Vec<usize> = dimensions.iter().map(|&slot| row_of(slot)).collect();
+        let duration_costs = |slot: &Slot| slot.distribution.is_some() && slot.planned_minutes > 0;
+        let cost_rates = dimensions.iter().map(|&slot| if duration_costs(&slots[slot]) { slots[slot].cost / slots[slot].planned_minutes as f64 } else { 0.0 }).collect();
+        let fixed_cost = slots.iter().filter(|slot| !duration_costs(slot)).map(|slot| slot.cost).sum();
 
         let milestone_ids: Vec<String> = match &input.options.milestone_ids {
             Some(ids) => ids.clone(),
@@ -260,20 +290,23 @@ impl Simulation {
             return Err(MonteCarloError::TooLarge { iterations, per_iteration, limit: MAX_RECORDS / per_iteration });
         }
         let latin_hypercube = input.options.latin_hypercube.then(|| LatinHypercube::new(dimensions.len(), iterations, &mut random));
-        let sampled_minutes: Vec<f64> = slots.iter().map(|s| s.planned_minutes as f64).collect();
+        let base_minutes: Vec<f64> = varying.iter().flat_map(|&slot| [slots[slot].planned_minutes as f64; LANES]).collect();
         Ok(Simulation {
             dates: Dates::default(),
             flat: FlatNetwork::of(&compiled.network, &compiled.settings),
-            flat_dates: FlatDates::default(),
+            lanes: FlatLanes::of(&compiled.network),
             random,
             latin_hypercube,
             options: input.options.clone(),
             iterations,
             done: 0,
-            uniforms: vec![0.0; dimensions.len()],
-            total_minutes: sampled_minutes.clone(),
-            sampled_minutes,
-            occurred: vec![false; risks.len()],
+            uniforms: vec![0.0; dimensions.len() * LANES],
+            occurred: vec![false; risks.len() * LANES],
+            total_minutes: base_minutes.clone(),
+            base_minutes,
+            dimension_rows,
+            cost_rates,
+            fixed_cost,
             finish_minutes: Vec::with_capacity(iterations),
             cost: Vec::with_capacity(iterations),
             critical_counts: vec![0; slots.len()],
@@ -295,8 +328,9 @@ impl Simulation {
     pub fn run_chunk(&mut self, count: usize) -> Progress {
         let end = self.done.saturating_add(count).min(self.iterations);
         while self.done < end {
-            self.iterate();
-            self.done += 1;
+            let lanes = (end - self.done).min(LANES);
+            self.iterate(lanes);
+            self.done += lanes;
         }
         self.progress()
     }
@@ -315,136 +349,174 @@ impl Simulation {
         &self.compiled.findings
     }
 
-    /// Runs the passes on the durations now in the network; returns the finish in working
-    /// minutes after the project start.
-    fn reschedule(&mut self) -> i64 {
-        match &self.flat {
-            Some(flat) => {
-                flat.schedule(&self.compiled.network, &mut self.flat_dates);
-                self.flat_dates.finish
-            }
-            None => {
-                passes::schedule(&self.compiled.network, &self.compiled.settings, &mut self.dates);
-                self.compiled.network.calendars[0].work_between(self.compiled.settings.project_start, self.dates.project_finish)
-            }
+    /// The full passes for one lane's durations; returns the finish in working minutes after
+    /// the project start.
+    fn reschedule_lane(&mut self, lane: usize) -> i64 {
+        for &slot in &self.varying {
+            let node = self.slots[slot].node;
+            self.compiled.network.nodes[node].duration = self.lanes.duration[node * LANES + lane];
         }
+        passes::schedule(&self.compiled.network, &self.compiled.settings, &mut self.dates);
+        self.compiled.network.calendars[0].work_between(self.compiled.settings.project_start, self.dates.project_finish)
     }
 
-    fn is_critical(&self, node: usize) -> bool {
-        match &self.flat {
-            Some(_) => self.flat_dates.total_float[node] <= 0,
-            None => self.dates.total_float[node] <= 0,
-        }
-    }
-
-    /// Working minutes after the project start at which `node` finishes early.
+    /// Working minutes after the project start at which `node` finishes early, after
+    /// `reschedule_lane`.
     fn early_finish_of(&self, node: usize) -> i64 {
-        match &self.flat {
-            Some(flat) => self.flat_dates.early_finish_after_start(node, flat),
-            None => {
-                let network = &self.compiled.network;
-                let moment = network.calendar_of(node).moment_at(self.dates.early_finish[node]);
-                network.calendars[0].work_between(self.compiled.settings.project_start, moment)
-            }
-        }
+        let network = &self.compiled.network;
+        let moment = network.calendar_of(node).moment_at(self.dates.early_finish[node]);
+        network.calendars[0].work_between(self.compiled.settings.project_start, moment)
     }
 
-    fn schedule_impact_minutes(&self, risk: usize, slot: usize) -> f64 {
+    fn schedule_impact_minutes(&self, risk: usize, row: usize, lane: usize) -> f64 {
         match self.risks[risk].impact {
             Some(ScheduleImpact::Days { days }) => days * MINUTES_PER_DAY as f64,
-            Some(ScheduleImpact::Fraction { fraction }) => fraction * self.sampled_minutes[slot],
+            Some(ScheduleImpact::Fraction { fraction }) => fraction * self.base_minutes[row * LANES + lane],
             None => 0.0,
         }
     }
 
-    fn iterate(&mut self) {
-        let iteration = self.done;
-        for (dimension, uniform) in self.uniforms.iter_mut().enumerate() {
-            let jitter = self.random.next_f64();
-            *uniform = match &self.latin_hypercube {
-                Some(plan) => plan.uniform(dimension, iteration, jitter),
-                None => jitter,
-            };
-        }
-        for group in &mut self.groups {
-            for (k, &dimension) in group.dimensions.iter().enumerate() {
-                group.independent[k] = normal_quantile(self.uniforms[dimension].clamp(1e-16, 1.0 - 1e-16));
+    /// Iterations `done .. done + count` (count ≤ LANES), one per lane.
+    fn iterate(&mut self, count: usize) {
+        let first = self.done;
+        let mut cost = [self.fixed_cost; LANES];
+        // The draws, iteration by iteration in the order the module comment states. The
+        // generator is a local while it runs so its state stays in registers.
+        let mut random = self.random.clone();
+        for lane in 0..count {
+            for (dimension, uniforms) in self.uniforms.chunks_exact_mut(LANES).enumerate() {
+                let jitter = random.next_f64();
+                uniforms[lane] = match &self.latin_hypercube {
+                    Some(plan) => plan.uniform(dimension, first + lane, jitter),
+                    None => jitter,
+                };
             }
-            correlate(&group.factor, &group.independent, &mut group.correlated);
-            for (k, &dimension) in group.dimensions.iter().enumerate() {
-                self.uniforms[dimension] = normal_cdf(group.correlated[k]);
+            for group in &mut self.groups {
+                for (k, &dimension) in group.dimensions.iter().enumerate() {
+                    group.independent[k] = normal_quantile(self.uniforms[dimension * LANES + lane].clamp(1e-16, 1.0 - 1e-16));
+                }
+                correlate(&group.factor, &group.independent, &mut group.correlated);
+                for (k, &dimension) in group.dimensions.iter().enumerate() {
+                    self.uniforms[dimension * LANES + lane] = normal_cdf(group.correlated[k]);
+                }
+            }
+            for (risk, occurred) in self.risks.iter().zip(self.occurred.chunks_exact_mut(LANES)) {
+                let occurs = random.next_f64() < risk.probability;
+                let cost_draw = random.next_f64();
+                occurred[lane] = occurs;
+                if let (true, Some(distribution)) = (occurs, &risk.cost) {
+                    cost[lane] += distribution.quantile(cost_draw);
+                }
             }
         }
-        let mut cost = 0.0;
+        self.random = random;
+        // Durations by inversion, one distribution across all the lanes at a time. Lanes past
+        // `count` hold an earlier block's uniforms: computed, never recorded.
         for (dimension, &slot) in self.dimensions.iter().enumerate() {
-            if let Some(distribution) = &self.slots[slot].distribution {
-                self.sampled_minutes[slot] = (distribution.quantile(self.uniforms[dimension]) * MINUTES_PER_DAY as f64).max(0.0);
+            let Some(distribution) = &self.slots[slot].distribution else { continue };
+            let row = self.dimension_rows[dimension];
+            let sampled = &mut self.base_minutes[row * LANES..row * LANES + LANES];
+            distribution.quantiles(&self.uniforms[dimension * LANES..dimension * LANES + LANES], sampled);
+            let rate = self.cost_rates[dimension];
+            for (lane, minutes) in sampled.iter_mut().enumerate() {
+                *minutes = (*minutes * MINUTES_PER_DAY as f64).max(0.0);
+                cost[lane] += rate * *minutes;
             }
         }
-        for (index, slot) in self.slots.iter().enumerate() {
-            cost += match slot.distribution {
-                Some(_) if slot.planned_minutes > 0 => slot.cost * self.sampled_minutes[index] / slot.planned_minutes as f64,
-                _ => slot.cost,
-            };
-        }
-        for &slot in &self.varying {
-            self.total_minutes[slot] = self.sampled_minutes[slot];
-        }
+        self.total_minutes.copy_from_slice(&self.base_minutes);
         for risk in 0..self.risks.len() {
-            let occurs = self.random.next_f64() < self.risks[risk].probability;
-            let cost_draw = self.random.next_f64();
-            self.occurred[risk] = occurs;
-            if !occurs {
-                continue;
-            }
-            if let Some(distribution) = &self.risks[risk].cost {
-                cost += distribution.quantile(cost_draw);
-            }
-            for k in 0..self.risks[risk].slots.len() {
-                let slot = self.risks[risk].slots[k];
-                self.total_minutes[slot] += self.schedule_impact_minutes(risk, slot);
+            for lane in 0..count {
+                if !self.occurred[risk * LANES + lane] {
+                    continue;
+                }
+                for k in 0..self.risks[risk].rows.len() {
+                    let row = self.risks[risk].rows[k];
+                    self.total_minutes[row * LANES + lane] += self.schedule_impact_minutes(risk, row, lane);
+                }
             }
         }
-        for &slot in &self.varying {
-            let minutes = self.total_minutes[slot].max(0.0).round() as i64;
-            self.compiled.network.nodes[self.slots[slot].node].duration = minutes;
-            let row = self.slots[slot].varying.unwrap_or(0);
-            self.durations[row * self.iterations + iteration] = minutes.min(i32::MAX as i64) as i32;
-        }
-        let finish = self.reschedule();
-        self.finish_minutes.push(finish);
-        self.cost.push(cost);
-        for slot in 0..self.slots.len() {
-            if !self.slots[slot].finished && self.is_critical(self.slots[slot].node) {
-                self.critical_counts[slot] += 1;
+        for (row, &slot) in self.varying.iter().enumerate() {
+            let node = self.slots[slot].node;
+            for lane in 0..LANES {
+                self.lanes.duration[node * LANES + lane] = whole_minutes(self.total_minutes[row * LANES + lane]);
+            }
+            for lane in 0..count {
+                self.durations[row * self.iterations + first + lane] = self.lanes.duration[node * LANES + lane].min(i32::MAX as i64) as i32;
             }
         }
-        for index in 0..self.milestones.len() {
-            self.milestone_minutes[index * self.iterations + iteration] = self.early_finish_of(self.milestones[index].1);
+        self.cost.extend_from_slice(&cost[..count]);
+
+        let mut finish = [0; LANES];
+        if let Some(flat) = &self.flat {
+            flat.schedule(&mut self.lanes, true);
+            finish = self.lanes.finish;
+            for (slot, entry) in self.slots.iter().enumerate() {
+                let critical = (0..count).filter(|&lane| self.lanes.total_float(entry.node, lane) <= 0).count();
+                self.critical_counts[slot] += if entry.finished { 0 } else { critical as u64 };
+            }
+            for (index, &(_, node)) in self.milestones.iter().enumerate() {
+                for lane in 0..count {
+                    self.milestone_minutes[index * self.iterations + first + lane] = self.lanes.early_finish_after_start(node, lane, flat);
+                }
+            }
+        } else {
+            for lane in 0..count {
+                finish[lane] = self.reschedule_lane(lane);
+                for slot in 0..self.slots.len() {
+                    if !self.slots[slot].finished && self.dates.total_float[self.slots[slot].node] <= 0 {
+                        self.critical_counts[slot] += 1;
+                    }
+                }
+                for index in 0..self.milestones.len() {
+                    self.milestone_minutes[index * self.iterations + first + lane] = self.early_finish_of(self.milestones[index].1);
+                }
+            }
         }
+        self.finish_minutes.extend_from_slice(&finish[..count]);
         if self.options.risk_tornado {
-            self.rerun_without_each_risk(iteration, finish);
+            self.rerun_without_each_risk(count, &finish);
         }
     }
 
     /// For each risk that occurred and moved durations: the finish with that risk's schedule
     /// impact taken out and everything else as drawn (common random numbers).
-    fn rerun_without_each_risk(&mut self, iteration: usize, finish: i64) {
+    fn rerun_without_each_risk(&mut self, count: usize, finish: &[i64; LANES]) {
+        let first = self.done;
         for risk in 0..self.risks.len() {
-            let index = risk * self.iterations + iteration;
-            if !self.occurred[risk] || self.risks[risk].slots.is_empty() {
-                self.finish_without[index] = finish;
+            let moved: [bool; LANES] = std::array::from_fn(|lane| lane < count && self.occurred[risk * LANES + lane] && !self.risks[risk].rows.is_empty());
+            for lane in 0..count {
+                self.finish_without[risk * self.iterations + first + lane] = finish[lane];
+            }
+            if !moved.contains(&true) {
                 continue;
             }
-            for k in 0..self.risks[risk].slots.len() {
-                let slot = self.risks[risk].slots[k];
-                let without = (self.total_minutes[slot] - self.schedule_impact_minutes(risk, slot)).max(0.0).round() as i64;
-                self.compiled.network.nodes[self.slots[slot].node].duration = without;
+            self.set_durations_without(risk, &moved, true);
+            let index = risk * self.iterations + first;
+            match &self.flat {
+                Some(flat) => {
+                    flat.schedule(&mut self.lanes, false);
+                    for lane in (0..count).filter(|&lane| moved[lane]) {
+                        self.finish_without[index + lane] = self.lanes.finish[lane];
+                    }
+                }
+                None => {
+                    for lane in (0..count).filter(|&lane| moved[lane]) {
+                        self.finish_without[index + lane] = self.reschedule_lane(lane);
+                    }
+                }
             }
-            self.finish_without[index] = self.reschedule();
-            for k in 0..self.risks[risk].slots.len() {
-                let slot = self.risks[risk].slots[k];
-                self.compiled.network.nodes[self.slots[slot].node].duration = self.total_minutes[slot].max(0.0).round() as i64;
+            self.set_durations_without(risk, &moved, false);
+        }
+    }
+
+    /// Takes `risk`'s schedule impact out of the moved lanes' durations, or puts it back.
+    fn set_durations_without(&mut self, risk: usize, moved: &[bool], without: bool) {
+        for k in 0..self.risks[risk].rows.len() {
+            let row = self.risks[risk].rows[k];
+            let node = self.slots[self.varying[row]].node;
+            for lane in (0..LANES).filter(|&lane| moved[lane]) {
+                let impact = if without { self.schedule_impact_minutes(risk, row, lane) } else { 0.0 };
+                self.lanes.duration[node * LANES + lane] = whole_minutes(self.total_minutes[row * LANES + lane] - impact);
             }
         }
     }
@@ -452,5 +524,22 @@ impl Simulation {
     /// The project calendar's moment `minutes` of work after the project start.
     pub(super) fn moment_after(&self, minutes: i64) -> crate::schedule::calendar::Moment {
         self.compiled.network.calendars[0].add(self.compiled.settings.project_start, minutes)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::whole_minutes;
+
+    #[test]
+    fn whole_minutes_rounds_as_the_standard_library_does() {
+        let mut random = crate::random::Random::seeded(4);
+        let edges = [0.0, 0.5, 1.5, 2.5, 0.49999999999999994, 4503599627370495.5, 9007199254740993.0, 1e300];
+        let drawn = (0..10_000).map(|_| random.uniform(0.0, 1e7));
+        for minutes in edges.into_iter().chain(drawn) {
+            assert_eq!(whole_minutes(minutes), minutes.round() as i64, "{minutes}");
+        }
+        assert_eq!(whole_minutes(-3.7), 0);
+        assert_eq!(whole_minutes(f64::NAN), 0);
     }
 }
