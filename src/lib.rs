@@ -6,8 +6,10 @@
 //! crate without JavaScript.
 
 pub mod evm;
+pub mod health;
 pub mod import;
 pub mod model;
+pub mod portfolio;
 pub mod random;
 pub mod risk;
 pub mod sample;

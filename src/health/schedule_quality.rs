@@ -1,0 +1,1 @@
+//! Schedule quality checks (the DCMA 14-point assessment where the data allows). Written in #6.
