@@ -7,7 +7,10 @@ use std::collections::HashMap;
 use serde::Serialize;
 
 mod earned_value;
+mod health;
+mod portfolio;
 mod risk;
+mod schedule_quality;
 mod simulation;
 mod what_if;
 

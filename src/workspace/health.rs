@@ -1,0 +1,1 @@
+//! Project and unit health through the Workspace. Written in #6.

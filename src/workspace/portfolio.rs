@@ -1,0 +1,1 @@
+//! Portfolio views through the Workspace (financials, capacity, milestones). Written in #6.

@@ -1,0 +1,1 @@
+//! Schedule quality checks of a project through the Workspace. Written in #6.
