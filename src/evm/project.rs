@@ -65,6 +65,11 @@ pub struct ProjectBasis {
 }
 
 impl ProjectBasis {
+    /// Actual time at the end of `status`, in periods of the grid counted in working time.
+    pub fn actual_time_at(&self, status: NaiveDate) -> f64 {
+        self.grid.position_of(end_of_day(status), Some(&self.calendar))
+    }
+
     pub fn new(project: &Project) -> Result<ProjectBasis, EvmError> {
         let calendar = project_calendar(project);
         let summaries = summary_ids(project);
@@ -362,7 +367,7 @@ fn evaluate(project: &Project, basis: &ProjectBasis, status: NaiveDate) -> Resul
         budget_at_completion: project.budget_at_completion,
         estimate_to_complete_bottom_up: None,
     })?;
-    let actual_time = basis.grid.position_of(instant, Some(&basis.calendar));
+    let actual_time = basis.actual_time_at(status);
     let earned_schedule = earned_schedule_measures(&EarnedScheduleInputs {
         pv_cumulative: &basis.pv_cumulative,
         earned_value: progress.earned_value,

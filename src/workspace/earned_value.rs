@@ -134,13 +134,13 @@ impl Workspace {
         Ok(rows)
     }
 
-    fn status_of(&self, index: usize, given: Option<Date>) -> Result<NaiveDate, WorkspaceError> {
+    pub(super) fn status_of(&self, index: usize, given: Option<Date>) -> Result<NaiveDate, WorkspaceError> {
         let portfolio = self.portfolio()?;
         given.or(portfolio.projects[index].status_date).or(portfolio.status_date).map(|d| d.0).ok_or(WorkspaceError::NoStatusDate)
     }
 
     /// The project and its grid and PV curve, built on first use and kept.
-    fn basis(&mut self, index: usize) -> Result<(&Project, &ProjectBasis), WorkspaceError> {
+    pub(super) fn basis(&mut self, index: usize) -> Result<(&Project, &ProjectBasis), WorkspaceError> {
         // Fields borrowed apart, so the project and the cache can be lent out together.
         let project: &Project = &self.portfolio.as_ref().ok_or(WorkspaceError::NotLoaded)?.projects[index];
         let bases = &mut self.earned_value_bases;

@@ -15,6 +15,7 @@ mod simulation;
 mod what_if;
 
 pub use earned_value::{parse_status_date, EarnedValueReport, EarnedValueRow};
+pub use health::{HealthOptions, HealthReport};
 pub use risk::{ExposureReport, RiskOptions, RiskRegisterView, SchemeName};
 pub use simulation::{DurationRange, SimulationRequest};
 pub use what_if::ScheduleChange;
@@ -51,6 +52,9 @@ pub enum WorkspaceError {
     InvalidDate(String),
     #[error("The risk scoring scheme is not usable: {0}")]
     Risk(String),
+    /// The fault and where it is in the policy.
+    #[error("The health policy is not usable: {0}.")]
+    HealthPolicy(crate::health::PolicyError, String),
     #[error("Option {field}: {why}.")]
     InvalidOption { field: String, why: String },
     /// The error and where it is in the request.
@@ -72,6 +76,7 @@ impl WorkspaceError {
             WorkspaceError::InvalidDate(_) => "invalid_date",
             WorkspaceError::Risk(_) => "invalid_scheme",
             WorkspaceError::InvalidOption { .. } => "invalid_option",
+            WorkspaceError::HealthPolicy(..) => "invalid_policy",
             WorkspaceError::Simulation(error, _) => error.code(),
         }
     }
@@ -88,6 +93,7 @@ impl WorkspaceError {
             WorkspaceError::EarnedValue(_) | WorkspaceError::Risk(_) => "",
             WorkspaceError::Simulation(_, path) => path,
             WorkspaceError::InvalidOption { field, .. } => field,
+            WorkspaceError::HealthPolicy(_, path) => path,
         }
     }
     pub fn findings(&self) -> &[Finding] {

@@ -44,7 +44,7 @@ pub struct RiskOptions {
 }
 
 impl RiskOptions {
-    fn scheme(&self) -> ScoringScheme {
+    pub(super) fn scheme(&self) -> ScoringScheme {
         match self.scheme {
             SchemeName::FiveByFive => ScoringScheme::five_by_five(),
             SchemeName::Pmbok => ScoringScheme::pmbok(),
