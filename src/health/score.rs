@@ -287,8 +287,11 @@ mod tests {
         values[0].1 = 0.90; // SPI(t) amber: schedule 75
         let (dimensions, overall) = score_readings(&readings(&values), &HealthPolicy::rag3(), None);
         assert_eq!((dimensions[0].score, dimensions[0].band), (Some(75.0), Band::Amber));
-        // (25 x 75 + 75 x 100) / 100 = 93.75
-        assert_eq!((overall.score, overall.band), (Some(93.75), Band::Green));
+        // (25 x 75 + 75 x 100) / 100 = 93.75, green by score; but schedule is required, and the
+        // whole is never better than a required dimension.
+        assert_eq!((overall.score, overall.band, overall.capped_by), (Some(93.75), Band::Amber, Some(Dimension::Schedule)));
+        let optional = HealthPolicy { required: Vec::new(), ..HealthPolicy::rag3() };
+        assert_eq!(score_readings(&readings(&values), &optional, None).1.band, Band::Green);
     }
 
     #[test]
@@ -322,9 +325,8 @@ mod tests {
 
     #[test]
     fn hysteresis_holds_the_previous_band_near_a_boundary() {
-        let policy = HealthPolicy::rag3();
-        // Schedule 75 and issues 75: (25 x 75 + 10 x 75 + 65 x 100) / 100 = 91.25. Build scores
-        // near 80 instead with two schedule ambers (50, and red only by points? no: amber x2).
+        // No required dimension here, so the band is the weighted score's alone.
+        let policy = HealthPolicy { required: Vec::new(), ..HealthPolicy::rag3() };
         let mut values = all_green();
         values.push((Metric::FinishVariancePercent, 6.0)); // schedule: two ambers -> 50
         values[0].1 = 0.9;
@@ -334,7 +336,7 @@ mod tests {
         assert_eq!((fresh.score, fresh.band, fresh.held), (Some(81.25), Band::Green, false));
         let (_, held) = score_readings(&readings(&values), &policy, Some(Band::Amber));
         assert_eq!((held.band, held.held), (Band::Amber, true));
-        let no_hysteresis = HealthPolicy { hysteresis_points: 0.0, ..HealthPolicy::rag3() };
+        let no_hysteresis = HealthPolicy { hysteresis_points: 0.0, ..policy.clone() };
         assert_eq!(score_readings(&readings(&values), &no_hysteresis, Some(Band::Amber)).1.band, Band::Green);
         // Far from the boundary the previous band does not matter.
         let (_, clear) = score_readings(&readings(&all_green()), &policy, Some(Band::Amber));
