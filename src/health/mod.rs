@@ -3,3 +3,4 @@
 //! checks (DCMA 14-point) that feed its data-quality dimension.
 
 pub mod schedule_quality;
+pub use schedule_quality::{assess_schedule_quality, QualityCheck, QualityOptions, ScheduleQualityReport};
