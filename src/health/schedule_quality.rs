@@ -353,7 +353,7 @@ const CRITICAL_PATH_TEST: Spec = Spec {
     id: "criticalPathTest",
     number: 12,
     name: "Critical path test",
-    description: "The first incomplete critical task is delayed by a large amount in a copy of the plan; the critical path is sound when the project finish slips by the whole delay (value: finish slip / delay).",
+    description: "The first incomplete critical task is delayed by a large amount in a copy of the plan; the critical path is sound when the activity that finishes the project slips by the whole delay (value: slip / delay).",
 };
 const CPLI: Spec = Spec {
     id: "cpli",
@@ -710,9 +710,17 @@ fn critical_path_test<'a>(project: &'a Project, schedule: &ProjectSchedule, cale
         .filter(|s| s.critical && !s.summary)
         .filter_map(|s| by_id.get(s.id.as_str()).map(|&(index, activity)| (s, index, activity)))
         .filter(|(_, _, activity)| activity.active && activity.actual_finish.is_none() && !activity.resource_driven)
-        .min_by_key(|(s, index, _)| (s.early_start, *index));
+        // A task before a milestone at the same start: lengthening a task is the plain case.
+        .min_by_key(|(s, index, activity)| (s.early_start, activity.milestone, *index));
     let Some((_, index, activity)) = candidate else {
         return CRITICAL_PATH_TEST.not_applicable(threshold, 0, "No incomplete critical task to delay (a resource-driven task cannot be delayed by its duration).");
+    };
+    // The project completion: the activity that finishes last (the last in plan order among
+    // equals, where a finish milestone usually sits). DCMA watches this activity rather than
+    // the latest date of any activity, since a delayed task left dangling would push that date
+    // itself while the completion stays put.
+    let Some(completion) = schedule.activities.iter().enumerate().filter(|(_, s)| !s.summary).max_by_key(|(i, s)| (s.early_finish, *i)).map(|(_, s)| s) else {
+        return CRITICAL_PATH_TEST.not_applicable(threshold, 0, "The schedule has no activity that finishes the project.");
     };
     let mut delayed = project.clone();
     let Some(target) = delayed.activities.get_mut(index) else {
@@ -738,8 +746,11 @@ fn critical_path_test<'a>(project: &'a Project, schedule: &ProjectSchedule, cale
         Ok(after) => after,
         Err(error) => return CRITICAL_PATH_TEST.not_applicable(threshold, 1, format!("The delayed copy of the plan could not be scheduled: {error}")),
     };
+    let Some(completion_after) = after.activities.iter().find(|s| s.id == completion.id) else {
+        return CRITICAL_PATH_TEST.not_applicable(threshold, 1, "The delayed copy of the plan lost its completion activity.");
+    };
     // The slip is counted on the delayed task's own calendar, the one its delay was added on.
-    let slip = calendars.get(activity.calendar_id.as_deref()).work_between(moment_of(schedule.finish.0), moment_of(after.finish.0));
+    let slip = calendars.get(activity.calendar_id.as_deref()).work_between(moment_of(completion.early_finish.0), moment_of(completion_after.early_finish.0));
     let value = slip as f64 / delay as f64;
     let passed = threshold.passes(value);
     CRITICAL_PATH_TEST.with(threshold, usize::from(!passed), 1, Some(value), if passed { Outcome::Pass } else { Outcome::Fail }, None, vec![activity.id.clone()])
