@@ -636,7 +636,7 @@ fn resources(project: &Project, items: &[Item], options: &QualityOptions) -> Qua
 }
 
 /// Baseline finish by activity id, of the dated activities checks 11 and 14 read.
-fn baseline_finishes<'a>(project: &'a Project) -> Option<HashMap<&'a str, Date>> {
+fn baseline_finishes(project: &Project) -> Option<HashMap<&str, Date>> {
     project.baseline.as_ref().map(|b| b.activities.iter().map(|a| (a.activity_id.as_str(), a.finish.date())).collect())
 }
 
