@@ -669,3 +669,24 @@ fn the_workspace_returns_errors_instead_of_panicking() {
     let error = Workspace::new().schedule_quality("p", None, &QualityOptions::default()).expect_err("nothing loaded");
     assert_eq!(error.code(), "not_loaded");
 }
+
+#[test]
+fn the_critical_path_test_delays_the_remaining_work_of_a_started_task() {
+    // Statused Wednesday 7 January: S done, A (4 days) started 5 January and half done, so 2
+    // days remain; A -> B -> F. A is the first incomplete critical task. Were the delay added
+    // to A's duration alone, only half of it would reach its remaining work (600 x 50% = 300
+    // days, a value of 0.5); added to the remaining work, F slips by the whole 600 days.
+    let plan = project_with(
+        json!({ "statusDate": "2026-01-07" }),
+        json!([
+            { "id": "S", "name": "S", "milestone": true, "actualStart": "2026-01-05", "actualFinish": "2026-01-05" },
+            { "id": "A", "name": "A", "durationDays": 4, "actualStart": "2026-01-05", "percentComplete": 50 },
+            { "id": "B", "name": "B", "durationDays": 3 },
+            { "id": "F", "name": "F", "milestone": true }
+        ]),
+        chain(&["S", "A", "B", "F"]),
+    );
+    let report = assess(&plan, Some("2026-01-07"));
+    assert_eq!(summary(&report, "criticalPathTest"), (0, 1, Outcome::Pass, ids(&["A"])));
+    assert_eq!(check(&report, "criticalPathTest").value, Some(1.0));
+}
