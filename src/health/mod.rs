@@ -11,6 +11,7 @@ pub mod score;
 use serde::Serialize;
 
 pub use facts::{IdKind, Observation};
+pub use schedule_quality::{assess_schedule_quality, QualityCheck, QualityOptions, ScheduleQualityReport};
 pub use policy::{Band, BandFrom, Comparison, Dimension, HealthPolicy, Metric, PolicyError, Rule, Scale, Weight};
 pub use score::{DimensionHealth, Evidence, Readings};
 

@@ -215,7 +215,14 @@ pub fn evidence_of(observation: &Observation, policy: &HealthPolicy) -> Evidence
         Ok(value) => *value,
         Err(reason) => return base("n/a".to_string(), None, Some(reason.to_string()), reason_sentence(reason).to_string()),
     };
-    let shown = display(metric.unit(), value);
+    let mut shown = display(metric.unit(), value);
+    // A value just past a threshold must not read as the threshold itself ("0.95, below 0.95").
+    if let Some(rule) = rule {
+        let near = [rule.amber, rule.red].into_iter().any(|t| t != value && display(metric.unit(), t) == shown);
+        if near && metric.unit() == Unit::Ratio {
+            shown = format!("{value:.3}");
+        }
+    }
     let Some(rule) = rule else {
         return base(shown.clone(), Some(value), None, format!("{label} is {shown}; the policy has no rule for it, so it deducts nothing."));
     };

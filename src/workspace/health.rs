@@ -1,6 +1,6 @@
 //! Project and unit health through the Workspace. The Workspace gathers the facts from its
-//! resident schedules and earned value bases, the risk register and the validation findings, and
-//! hands them to the health engine; it adds no rule of its own.
+//! resident schedules and earned value bases, the schedule quality checks, the risk register and
+//! the validation findings, and hands them to the health engine; it adds no rule of its own.
 //!
 //! The trend rescores every earlier status snapshot: earned value from the snapshot's own PV, EV
 //! and AC (SPI(t) against the project's PV curve), issues and approved changes as they stood on
@@ -17,6 +17,7 @@ use super::risk::SchemeName;
 use super::{RiskOptions, Workspace, WorkspaceError};
 use crate::evm::{earned_schedule::earned_schedule_measures, measures_at, resolve_rates, EarnedScheduleInputs, StatusInputs};
 use crate::health::facts::{self, EarnedValueFacts, FinishAgainstBaseline};
+use crate::health::schedule_quality::{Outcome, QualityOptions};
 use crate::health::score::readings_of;
 use crate::health::{project_health, Weighting, score_trend, unit_health, HealthPoint, HealthPolicy, Metric, Observation, ProjectHealth, ProjectHealthRow, Scale, UnitHealth};
 use crate::model::{Date, Project};
@@ -156,6 +157,13 @@ impl Workspace {
         let probability = options.committed_date_probability.get(&project_id).copied();
         facts::schedule_observations(&mut observations, policy.late_milestone_tolerance_days, baseline_span(project), forecast, &activities, probability);
 
+        // The DCMA checks that failed, on the same resident schedule.
+        let failed_checks = match self.schedule_quality(&project_id, Some(Date(as_of)), &QualityOptions::default()) {
+            Ok(report) => Ok(report.checks.iter().filter(|c| c.outcome == Outcome::Fail).map(|c| c.id.to_string()).collect()),
+            Err(_) => Err(Cow::Borrowed("cannotSchedule")),
+        };
+        let project = &self.portfolio()?.projects[index];
+
         // Risks scored on the chosen scheme, exposure after responses.
         let risk_options = RiskOptions { scheme: options.risk_scheme, ..RiskOptions::default() };
         let scheme = risk_options.scheme();
@@ -169,7 +177,7 @@ impl Workspace {
         let assigned = project.activities.iter().any(|a| !a.assignments.is_empty());
         facts::resource_observation(&mut observations, Err(Cow::Borrowed(if assigned { "notComputed" } else { "noAssignments" })));
         let findings: Vec<&crate::model::Finding> = self.findings.iter().filter(|f| f.project_id.as_deref() == Some(project_id.as_str())).collect();
-        facts::data_quality_observations(&mut observations, project, as_of, Err(Cow::Borrowed("notComputed")), &findings);
+        facts::data_quality_observations(&mut observations, project, as_of, failed_checks, &findings);
 
         let trend = earlier_trend(project, &observations, earlier, policy);
         let manual_rag = project.snapshots.iter().filter(|s| s.date.0 <= as_of).max_by_key(|s| s.date).and_then(|s| s.manual_rag);
