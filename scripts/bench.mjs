@@ -1,7 +1,7 @@
 // `make bench`, wasm half: the same work as src/bin/pmo-bench.rs, through the built module
 // under Node, timed with performance.now(); medians of repeated runs.
 import { readFileSync } from 'node:fs';
-import init, { Workspace, __BenchNetwork, __benchmarkPortfolioJson, __benchmarkEvmPortfolioJson } from '../pkg/pmo_analytics.js';
+import init, { Workspace, __BenchNetwork, __benchmarkPortfolioJson, __benchmarkEvmPortfolioJson, __benchmarkHealthPortfolioJson } from '../pkg/pmo_analytics.js';
 
 await init({ module_or_path: readFileSync(new URL('../pkg/pmo_analytics_bg.wasm', import.meta.url)) });
 
@@ -108,6 +108,16 @@ const table = median(15, () => evm.earnedValueTable());
 console.log(`wasm    EVM + ES table through the Workspace (1,000 row objects out), 1,000 projects x 60 months: median ${table.toFixed(2)} ms`);
 const rollup = median(15, () => evm.earnedValue('ORG'));
 console.log(`wasm    organisation rollup (20 programs, 1,000 projects, ES from the summed PV): median ${rollup.toFixed(2)} ms`);
+
+// Health: 1,000 projects with 24 snapshots each, every project assessed with its evidence and
+// trend, and the band counts, as the portfolio home asks it (one UnitHealth object out).
+const healthy = new Workspace();
+healthy.load(__benchmarkHealthPortfolioJson(1_000, 24, 5));
+started = performance.now();
+healthy.portfolioHealth(null);
+console.log(`wasm    first portfolio health (compiles each schedule, builds each PV curve), 1,000 projects x 24 snapshots: ${(performance.now() - started).toFixed(1)} ms`);
+const health = median(15, () => healthy.portfolioHealth(null));
+console.log(`wasm    portfolio health through the Workspace, 1,000 projects x 24 snapshots: median ${health.toFixed(1)} ms (target < 50 ms)`);
 
 // Monte Carlo: the same request as src/bin/pmo-bench.rs, through createSimulation, one chunk.
 const risky = new Workspace();

@@ -224,3 +224,26 @@ fn import_ms_project_xml_into_the_workspace() {
     assert_eq!(get_str(&error, "code"), "not_mspdi");
     assert_eq!(get(&workspace.summary().unwrap(), "projectCount").as_f64(), Some(3.0));
 }
+
+#[wasm_bindgen_test]
+fn health_with_evidence_and_a_refused_policy() {
+    let mut workspace = loaded();
+    // p1 has no baseline: grey, never green, and data quality shows the missing baseline.
+    let health = workspace.health("p1", JsValue::NULL).unwrap();
+    assert_eq!(get_str(&health, "kind"), "project");
+    assert_eq!(get_str(&get(&health, "overall"), "band"), "unknown");
+    assert!(get(&get(&health, "overall"), "score").is_null());
+    let dimensions = Array::from(&get(&health, "dimensions"));
+    let quality = dimensions.iter().find(|d| get_str(d, "dimension") == "dataQuality").unwrap();
+    let missing = Array::from(&get(&quality, "evidence")).iter().find(|e| get_str(e, "metric") == "missingBaseline").unwrap();
+    assert_eq!(get_str(&missing, "display"), "Yes");
+    // A unit: its two projects counted; mixed currencies without rates weigh them equally.
+    let unit = workspace.health("fn", JsValue::NULL).unwrap();
+    assert_eq!(get(&unit, "projectCount").as_f64(), Some(2.0));
+    assert_eq!(get_str(&unit, "weighting"), "equal");
+    let options = js_sys::JSON::parse(r#"{"policy":{"scale":"rag3"}}"#).unwrap();
+    let error = workspace.health("p1", options).unwrap_err();
+    assert_eq!(get_str(&error, "code"), "missing_field");
+    let quality = workspace.schedule_quality("p1", None, JsValue::NULL).unwrap();
+    assert_eq!(Array::from(&get(&quality, "checks")).length(), 14);
+}

@@ -79,6 +79,21 @@ fn main() {
         workspace.earned_value("ORG", None, None).expect("rollup");
     });
     println!("native  organisation rollup (20 programs, 1,000 projects, ES from the summed PV): median {rollup_ms:.2} ms");
+    // Health: 1,000 projects with 24 status snapshots each, every project assessed (schedule,
+    // DCMA checks, earned value, register, trend) and the portfolio's band counts, as the home
+    // page asks it.
+    let portfolio = pmo_analytics::sample::earned_value::health_benchmark_portfolio(1_000, 24, 5);
+    assert!(portfolio.projects.iter().all(|p| p.snapshots.len() == 24), "every benchmark project has 24 snapshots");
+    let mut workspace = Workspace::new();
+    workspace.accept(portfolio, Vec::new());
+    let options = pmo_analytics::workspace::HealthOptions::default();
+    let started = Instant::now();
+    workspace.portfolio_health(&options).expect("health");
+    println!("native  first portfolio health (compiles each schedule, builds each PV curve), 1,000 projects x 24 snapshots: {:.1} ms", started.elapsed().as_secs_f64() * 1000.0);
+    let health_ms = median_ms(15, || {
+        workspace.portfolio_health(&options).expect("health");
+    });
+    println!("native  portfolio health through the Workspace, 1,000 projects x 24 snapshots: median {health_ms:.1} ms");
     // Monte Carlo through the Workspace, as scripts/bench.mjs asks it in wasm: 1,000 activities,
     // each triangular (0.8x, 1x, 1.5x its planned duration), and 50 risk events spread over the
     // plan by a fixed rule (so both sides build the same request without sharing a generator).

@@ -15,7 +15,7 @@ pub use schedule_quality::{assess_schedule_quality, QualityCheck, QualityOptions
 pub use policy::{Band, BandFrom, Comparison, Dimension, HealthPolicy, Metric, PolicyError, Rule, Scale, Weight};
 pub use score::{DimensionHealth, Evidence, Readings};
 
-use crate::model::{Date, Rag};
+use crate::model::{Date, Project, Rag};
 use score::{dimensions_with_evidence, readings_of, score_readings, OverallScore};
 
 /// The overall verdict and the sentence that explains it.
@@ -172,23 +172,37 @@ pub struct ProjectHealthRow {
 }
 
 impl ProjectHealthRow {
-    pub fn of(health: &ProjectHealth, unit_id: Option<String>, currency: String, budget_at_completion: f64) -> ProjectHealthRow {
-        let mut costly: Vec<(&DimensionHealth, &Evidence)> =
-            health.dimensions.iter().flat_map(|d| d.evidence.iter().map(move |e| (d, e))).filter(|(_, e)| e.points_deducted > 0.0).collect();
-        costly.sort_by(|a, b| b.1.points_deducted.total_cmp(&a.1.points_deducted));
-        let mut reasons: Vec<String> = costly.iter().take(3).map(|(d, e)| format!("{}: {}", d.label, e.explanation)).collect();
-        if health.overall.band == Band::Unknown {
-            reasons.insert(0, health.overall.explanation.clone());
+    /// The row of a project from its observations, without writing the evidence nobody reads
+    /// in a list: only the (at most three) costliest items become sentences.
+    pub fn of(project: &Project, observations: &[Observation], previous: Option<Band>, policy: &HealthPolicy) -> ProjectHealthRow {
+        let (_, overall) = score_readings(&readings_of(observations), policy, previous);
+        let mut costly: Vec<(f64, &Observation)> = observations
+            .iter()
+            .filter_map(|o| {
+                let rule = policy.rules.iter().find(|r| r.metric == o.metric)?;
+                let value = *o.value.as_ref().ok()?;
+                let points = score::points_of(rule, value);
+                (points > 0.0).then_some((points, o))
+            })
+            .collect();
+        costly.sort_by(|a, b| b.0.total_cmp(&a.0));
+        let mut reasons: Vec<String> = costly
+            .iter()
+            .take(3)
+            .map(|(_, o)| format!("{}: {}", o.metric.dimension().label(), score::evidence_of(o, policy).explanation))
+            .collect();
+        if overall.band == Band::Unknown {
+            reasons.insert(0, explain(&overall, previous, policy));
         }
         ProjectHealthRow {
-            project_id: health.project_id.clone(),
-            name: health.name.clone(),
-            unit_id,
-            currency,
-            budget_at_completion,
-            score: health.overall.score,
-            band: health.overall.band,
-            band_label: health.overall.band.label(),
+            project_id: project.id.clone(),
+            name: project.name.clone(),
+            unit_id: project.org_unit_id.clone(),
+            currency: project.currency.clone(),
+            budget_at_completion: project.budget_at_completion,
+            score: overall.score,
+            band: overall.band,
+            band_label: overall.band.label(),
             reasons,
         }
     }

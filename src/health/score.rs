@@ -56,6 +56,11 @@ fn judged(rule: &Rule, value: f64) -> (Band, f64) {
     }
 }
 
+/// The points `rule` deducts for `value`.
+pub fn points_of(rule: &Rule, value: f64) -> f64 {
+    judged(rule, value).1
+}
+
 /// Scores every dimension and the whole from one reading per metric.
 pub fn score_readings(readings: &Readings, policy: &HealthPolicy, previous: Option<Band>) -> ([DimensionScore; 7], OverallScore) {
     let mut deducted = [0.0f64; 7];

@@ -107,3 +107,15 @@ fn last_day_of_month(date: NaiveDate) -> NaiveDate {
     let first = date.with_day(1).unwrap_or(date);
     first.checked_add_months(Months::new(1)).and_then(|next| next.pred_opt()).unwrap_or(date)
 }
+
+/// The health benchmark: the earned value benchmark's projects over four years, each keeping
+/// only its last `snapshots` monthly status reports (the plans start within the first year and
+/// the status date is 38 months in, so every project has at least 26 to keep from).
+pub fn health_benchmark_portfolio(project_count: usize, snapshots: usize, seed: u64) -> Portfolio {
+    let mut portfolio = benchmark_portfolio(project_count, 48, seed);
+    for project in &mut portfolio.projects {
+        let surplus = project.snapshots.len().saturating_sub(snapshots);
+        project.snapshots.drain(..surplus);
+    }
+    portfolio
+}

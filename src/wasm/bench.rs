@@ -45,3 +45,11 @@ pub fn benchmark_portfolio_json(activities: usize, links: usize, seed: u32) -> S
 pub fn benchmark_evm_portfolio_json(projects: usize, months: u32, seed: u32) -> String {
     to_json_string(&crate::sample::earned_value::benchmark_portfolio(projects, months, seed as u64))
 }
+
+/// The health benchmark portfolio (see `sample::earned_value::health_benchmark_portfolio`), as
+/// JSON.
+#[doc(hidden)]
+#[wasm_bindgen(js_name = __benchmarkHealthPortfolioJson)]
+pub fn benchmark_health_portfolio_json(projects: usize, snapshots: usize, seed: u32) -> String {
+    to_json_string(&crate::sample::earned_value::health_benchmark_portfolio(projects, snapshots, seed as u64))
+}

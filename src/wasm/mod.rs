@@ -181,6 +181,43 @@ impl Workspace {
         })
     }
 
+    /// Health of a project or of an organisation unit (`id`), with the evidence behind every
+    /// colour. `options.scale` picks a preset ("rag3" or "deliveryConfidence5"), or
+    /// `options.policy` gives the PMO's own thresholds and weights.
+    #[wasm_bindgen(unchecked_return_type = "HealthReport")]
+    pub fn health(&mut self, id: &str, #[wasm_bindgen(unchecked_param_type = "HealthOptions | null")] options: JsValue) -> JsResult {
+        guard(|| {
+            let options: workspace::HealthOptions = convert::read_options(&options)?;
+            to_js(&self.inner.health(id, &options)?)
+        })
+    }
+
+    /// Health of every project in the portfolio, worst first, with the band counts and the
+    /// budget-weighted score.
+    #[wasm_bindgen(js_name = portfolioHealth, unchecked_return_type = "UnitHealth")]
+    pub fn portfolio_health(&mut self, #[wasm_bindgen(unchecked_param_type = "HealthOptions | null")] options: JsValue) -> JsResult {
+        guard(|| {
+            let options: workspace::HealthOptions = convert::read_options(&options)?;
+            to_js(&self.inner.portfolio_health(&options)?)
+        })
+    }
+
+    /// The DCMA 14-point schedule assessment of a project, each check with its threshold,
+    /// count, value and the offending ids.
+    #[wasm_bindgen(js_name = scheduleQuality, unchecked_return_type = "ScheduleQualityReport")]
+    pub fn schedule_quality(
+        &mut self,
+        #[wasm_bindgen(js_name = "projectId")] project_id: &str,
+        #[wasm_bindgen(js_name = "statusDate")] status_date: Option<String>,
+        #[wasm_bindgen(unchecked_param_type = "QualityOptions | null")] options: JsValue,
+    ) -> JsResult {
+        guard(|| {
+            let options: crate::health::QualityOptions = convert::read_options(&options)?;
+            let status = status_date.as_deref().map(workspace::parse_status_date).transpose()?;
+            to_js(&self.inner.schedule_quality(project_id, status, &options)?)
+        })
+    }
+
     /// A Monte Carlo simulation of a project (`SimulationRequest`: iterations, seed, duration
     /// distributions, a default range for the rest, the register's risks and more, correlations,
     /// options). Checked here: bad distributions, probabilities, correlations or ids throw.

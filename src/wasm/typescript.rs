@@ -302,6 +302,109 @@ export interface ExposureReport {
   };
 }
 
+export type HealthBand = "green" | "amberGreen" | "amber" | "amberRed" | "red" | "unknown";
+export type HealthDimension = "schedule" | "cost" | "risk" | "issues" | "scope" | "resources" | "dataQuality";
+export type HealthMetric =
+  | "spiT" | "finishVariancePercent" | "lateMilestones" | "committedDateProbability"
+  | "cpi" | "eacOverBudgetPercent" | "eacOverOriginalBudgetPercent" | "tcpi"
+  | "residualExposurePercent" | "redZoneRisks" | "overdueResponses"
+  | "openHighPriorityIssues" | "overdueIssues" | "agedIssues" | "approvedChangeGrowthPercent"
+  | "overAllocatedResources" | "statusDateAgeDays" | "missingBaseline" | "failedQualityChecks"
+  | "validationErrors" | "validationWarnings";
+/** One metric's thresholds and the points crossing them costs; crossed when strictly worse. */
+export interface HealthRule { metric: HealthMetric; comparison: "below" | "above"; amber: number; red: number; amberPoints: number; redPoints: number }
+/** Everything that decides a colour; the presets are HealthPolicy for "rag3" and "deliveryConfidence5". */
+export interface HealthPolicy {
+  scale: "rag3" | "deliveryConfidence5";
+  /** Score bands from the best down: a score takes the first band it reaches. */
+  bands: { band: Exclude<HealthBand, "unknown">; from: number }[];
+  weights: { dimension: HealthDimension; weight: number }[];
+  rules: HealthRule[];
+  capAtRed: boolean;
+  /** Without these the overall is unknown, and it is never better than them. */
+  required: HealthDimension[];
+  hysteresisPoints: number;
+  lateMilestoneToleranceDays: number;
+  agedIssueDays: number;
+}
+/** Options of the health calls; every field may be left out. */
+export interface HealthOptions {
+  scale?: "rag3" | "deliveryConfidence5" | null;
+  policy?: HealthPolicy | null;
+  statusDate?: IsoDate | null;
+  /** Probability (0 to 1) of meeting the committed date, by project id, from simulations run. */
+  committedDateProbability?: Record<string, number>;
+  riskScheme?: "fiveByFive" | "pmbok";
+  rates?: Record<string, number> | null;
+}
+export type EvidenceIdKind = "activity" | "risk" | "issue" | "change" | "resource" | "check" | "field";
+export interface HealthEvidence {
+  metric: HealthMetric; label: string;
+  value: number | null;
+  /** As a reader sees it ("0.87", "12.5%", "45 days"), or "n/a". */
+  display: string;
+  threshold: { band: HealthBand; comparison: "below" | "above"; value: number } | null;
+  pointsDeducted: number;
+  ids: string[]; idKind: EvidenceIdKind | null;
+  /** Why there is no value, as a stable code. */
+  reason: string | null;
+  explanation: string;
+}
+export interface DimensionHealth {
+  dimension: HealthDimension; label: string; score: number | null; band: HealthBand; bandLabel: string; weight: number;
+  evidence: HealthEvidence[];
+}
+export interface ProjectHealth {
+  projectId: string; name: string; asOf: IsoDate; scale: "rag3" | "deliveryConfidence5";
+  overall: {
+    score: number | null; band: HealthBand; label: string;
+    cappedBy: HealthDimension | null; held: boolean; unknownBecause: HealthDimension | null; explanation: string;
+  };
+  dimensions: DimensionHealth[];
+  /** Earlier status reports, oldest first, then this assessment. */
+  trend: { date: IsoDate; score: number | null; band: HealthBand }[];
+  manualRag: "green" | "amber" | "red" | null;
+}
+export interface ProjectHealthRow {
+  projectId: string; name: string; unitId: string | null; currency: string; budgetAtCompletion: number;
+  score: number | null; band: HealthBand; bandLabel: string;
+  /** The evidence that cost most, worst first. */
+  reasons: string[];
+}
+export interface UnitHealth {
+  unitId: string; name: string; asOf: IsoDate | null; projectCount: number;
+  bandCounts: { green: number; amberGreen: number; amber: number; amberRed: number; red: number; unknown: number };
+  score: number | null;
+  /** "equal" when budgets are in currencies with no rates given. */
+  weighting: "budget" | "equal";
+  band: HealthBand; bandLabel: string; currency: string;
+  /** Worst first: red, unknown, then the ambers, then green. */
+  projects: ProjectHealthRow[];
+}
+export type HealthReport = ({ kind: "project" } & ProjectHealth) | ({ kind: "unit" } & UnitHealth);
+
+/** DCMA 14-point thresholds; every field may be left out. */
+export interface QualityOptions {
+  highFloatDays?: number; highDurationDays?: number; maxMissingLogicPercent?: number; maxLeads?: number;
+  maxLagsPercent?: number; minFinishToStartPercent?: number; maxHardConstraintsPercent?: number;
+  maxHighFloatPercent?: number; maxNegativeFloat?: number; maxHighDurationPercent?: number; maxInvalidDates?: number;
+  maxUnresourcedPercent?: number; maxMissedPercent?: number; criticalPathTestDelayDays?: number; minCpli?: number; minBei?: number;
+}
+export interface QualityCheck {
+  id: "logic" | "leads" | "lags" | "relationshipTypes" | "hardConstraints" | "highFloat" | "negativeFloat" | "highDuration"
+    | "invalidDates" | "resources" | "missedTasks" | "criticalPathTest" | "cpli" | "bei";
+  number: number; name: string; description: string;
+  threshold: { comparison: "atMost" | "atLeast"; value: number; unit: "percent" | "count" | "ratio" };
+  count: number; total: number; value: number | null;
+  outcome: "pass" | "fail" | "notApplicable";
+  reason?: string;
+  /** Activity ids, or "predecessor->successor" for link checks. */
+  ids: string[];
+}
+export interface ScheduleQualityReport {
+  projectId: string; statusDate: IsoDate | null; checks: QualityCheck[]; passed: number; failed: number; notApplicable: number;
+}
+
 /** A duration or cost distribution with named parameters (durations in working days). */
 export type Distribution =
   | { type: "triangular"; min: number; mode: number; max: number }

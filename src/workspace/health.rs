@@ -61,6 +61,14 @@ impl HealthOptions {
     }
 }
 
+/// A project's observations at its assessment date, and its earlier points.
+struct Gathered {
+    as_of: Date,
+    observations: Vec<Observation>,
+    trend: Vec<HealthPoint>,
+    manual_rag: Option<crate::model::Rag>,
+}
+
 /// Health of a project or of an organisation unit.
 #[derive(Debug, Clone, Serialize)]
 #[serde(tag = "kind", rename_all = "camelCase")]
@@ -106,9 +114,9 @@ impl Workspace {
         };
         let mut rows = Vec::with_capacity(indices.len());
         for &index in indices {
-            let health = self.assess(index, options, policy)?;
+            let gathered = self.gather(index, options, policy)?;
             let project = &self.portfolio()?.projects[index];
-            rows.push(ProjectHealthRow::of(&health, project.org_unit_id.clone(), project.currency.clone(), project.budget_at_completion));
+            rows.push(ProjectHealthRow::of(project, &gathered.observations, gathered.trend.last().map(|p| p.band), policy));
         }
         let weight_of = |row: &ProjectHealthRow| match &rates {
             Some(rates) => row.budget_at_completion * rates.get(&row.currency).copied().unwrap_or(1.0),
@@ -119,6 +127,13 @@ impl Workspace {
 
     /// One project's health at its assessment date.
     fn assess(&mut self, index: usize, options: &HealthOptions, policy: &HealthPolicy) -> Result<ProjectHealth, WorkspaceError> {
+        let Gathered { as_of, observations, trend, manual_rag } = self.gather(index, options, policy)?;
+        let project = &self.portfolio()?.projects[index];
+        Ok(project_health((project.id.clone(), project.name.clone(), as_of), &observations, policy, trend, manual_rag))
+    }
+
+    /// Everything one project's health is judged on.
+    fn gather(&mut self, index: usize, options: &HealthOptions, policy: &HealthPolicy) -> Result<Gathered, WorkspaceError> {
         let as_of = self.status_of(index, options.status_date)?;
         let project_id = self.portfolio()?.projects[index].id.clone();
         let mut observations = Vec::with_capacity(crate::health::score::METRIC_COUNT);
@@ -158,10 +173,7 @@ impl Workspace {
         facts::schedule_observations(&mut observations, policy.late_milestone_tolerance_days, baseline_span(project), forecast, &activities, probability);
 
         // The DCMA checks that failed, on the same resident schedule.
-        let failed_checks = match self.schedule_quality(&project_id, Some(Date(as_of)), &QualityOptions::default()) {
-            Ok(report) => Ok(report.checks.iter().filter(|c| c.outcome == Outcome::Fail).map(|c| c.id.to_string()).collect()),
-            Err(_) => Err(Cow::Borrowed("cannotSchedule")),
-        };
+        let failed_checks = self.failed_checks(&project_id, Date(as_of));
         let project = &self.portfolio()?.projects[index];
 
         // Risks scored on the chosen scheme, exposure after responses.
@@ -181,7 +193,20 @@ impl Workspace {
 
         let trend = earlier_trend(project, &observations, earlier, policy);
         let manual_rag = project.snapshots.iter().filter(|s| s.date.0 <= as_of).max_by_key(|s| s.date).and_then(|s| s.manual_rag);
-        Ok(project_health((project.id.clone(), project.name.clone(), Date(as_of)), &observations, policy, trend, manual_rag))
+        Ok(Gathered { as_of: Date(as_of), observations, trend, manual_rag })
+    }
+
+    /// The codes of the DCMA checks the project fails at `as_of`, kept until the plan changes.
+    fn failed_checks(&mut self, project_id: &str, as_of: Date) -> Result<Vec<String>, Cow<'static, str>> {
+        if let Some((date, failed)) = self.failed_quality_checks.get(project_id) {
+            if *date == as_of {
+                return Ok(failed.clone());
+            }
+        }
+        let report = self.schedule_quality(project_id, Some(as_of), &QualityOptions::default()).map_err(|_| Cow::Borrowed("cannotSchedule"))?;
+        let failed: Vec<String> = report.checks.iter().filter(|c| c.outcome == Outcome::Fail).map(|c| c.id.to_string()).collect();
+        self.failed_quality_checks.insert(project_id.to_string(), (as_of, failed.clone()));
+        Ok(failed)
     }
 
     /// The project's forecast finish (or why there is none), each baselined activity's forecast

@@ -205,6 +205,10 @@ pub struct Workspace {
     /// Each project's monthly grid and planned value curve, which no status date changes.
     /// Dropped with the schedules whenever their project is replaced.
     earned_value_bases: HashMap<String, crate::evm::ProjectBasis>,
+    /// The schedule quality checks each project failed, by project id, with the date they were
+    /// assessed at: health reads them on every call, and the critical path test recompiles the
+    /// plan. Dropped with the schedules, and on any what-if edit of the project.
+    failed_quality_checks: HashMap<String, (Date, Vec<String>)>,
 }
 
 impl Workspace {
@@ -225,6 +229,7 @@ impl Workspace {
         self.findings = findings;
         self.schedules.clear();
         self.earned_value_bases.clear();
+        self.failed_quality_checks.clear();
         report
     }
 
@@ -381,6 +386,7 @@ impl Workspace {
         self.findings = findings.clone();
         self.schedules.remove(&portfolio.projects[index].id);
         self.earned_value_bases.remove(&portfolio.projects[index].id);
+        self.failed_quality_checks.remove(&portfolio.projects[index].id);
         Ok(LoadReport { project_count: portfolio.projects.len(), findings })
     }
 

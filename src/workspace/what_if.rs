@@ -153,6 +153,7 @@ impl Workspace {
     /// Brings the project's resident schedule up to date with `update` and reports what moved.
     fn reschedule_after(&mut self, index: usize, update: impl FnOnce(&Project, &mut LiveSchedule) -> Result<(), CompileError>) -> Result<ScheduleChange, WorkspaceError> {
         let id = self.portfolio()?.projects[index].id.clone();
+        self.failed_quality_checks.remove(&id);
         let (project, live) = self.live_schedule(&id)?;
         let before: Vec<Option<ActivityDates>> = (0..project.activities.len()).map(|i| live.activity_dates(project, i)).collect();
         let previous_finish = live.finish();

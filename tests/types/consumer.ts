@@ -14,6 +14,9 @@ import init, {
   type ExposureReport,
   type SimulationProgress,
   type MonteCarloResults,
+  type HealthReport,
+  type UnitHealth,
+  type ScheduleQualityReport,
 } from '../../pkg/pmo_analytics.js';
 
 export async function run(documentText: string): Promise<string[]> {
@@ -68,6 +71,14 @@ export async function run(documentText: string): Promise<string[]> {
   const samples: Float64Array = simulation.finishSamples();
   warnings.push({ code: 'mc', severity: 'warning', path: `${progress.done} ${results?.finishDays.mean} ${samples.length}`, message: '' });
   simulation.free();
+  const health: HealthReport = workspace.health('p1', { scale: 'deliveryConfidence5', committedDateProbability: { p1: 0.7 } });
+  const why: string[] = health.kind === 'project'
+    ? health.dimensions.flatMap((d) => d.evidence.filter((e) => e.pointsDeducted > 0).map((e) => `${e.label} ${e.display} ${e.ids.join(' ')}`))
+    : health.projects.map((p) => p.reasons[0] ?? '');
+  const home: UnitHealth = workspace.portfolioHealth(null);
+  const quality: ScheduleQualityReport = workspace.scheduleQuality('p1', '2025-03-31', { highFloatDays: 30 });
+  const failed: string[] = quality.checks.filter((c) => c.outcome === 'fail').map((c) => c.id);
+  warnings.push({ code: 'health', severity: 'warning', path: `${why.length} ${home.bandCounts.red} ${home.weighting} ${failed.join(',')}`, message: '' });
   warnings.push({ code: 'evm', severity: 'warning', path: `${cpi} ${spiT} ${curve.length} ${rows[0]?.reasons.cpi}`, message: '' });
   workspace.free();
   return [...tree, ...budget, String(rag), String(found.length), String(version), String(firstActivity), ...warnings.map((w) => w.code)];
