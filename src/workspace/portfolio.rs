@@ -1,1 +1,61 @@
-//! Portfolio views through the Workspace (financials, capacity, milestones). Written in #6.
+//! Portfolio views through the Workspace: financials by fiscal period, milestones across
+//! projects, and capacity against demand. The engines live in `crate::portfolio`; this file
+//! picks the projects in scope, the status date and the resident schedules, and turns engine
+//! errors into `WorkspaceError`s.
+//!
+//! Scope: a project id, an organisation unit id (its projects and those of every unit below
+//! it), or for milestones and capacity nothing (the whole portfolio); the portfolio's own id
+//! also means the whole portfolio.
+
+use std::collections::BTreeMap;
+
+use super::{Workspace, WorkspaceError};
+use crate::model::{Date, Project};
+use crate::portfolio::financials::{financials, FinancialsError, FinancialsReport, FiscalYear, Scope};
+
+impl Workspace {
+    /// Financials of project or unit `id` for `fiscal_year` (named by the calendar year it
+    /// starts in; default the one containing the status date) at `status` (else the project's,
+    /// else the portfolio's status date). A project reports in its own currency, a unit in the
+    /// portfolio's; `rates` gives the value of one unit of each other currency in it.
+    pub fn financials(&mut self, id: &str, fiscal_year: Option<i32>, status: Option<Date>, rates: Option<BTreeMap<String, f64>>) -> Result<FinancialsReport, WorkspaceError> {
+        let portfolio = self.portfolio()?;
+        let (scope, indices, status) = if let Some(index) = portfolio.projects.iter().position(|p| p.id == id) {
+            let project = &portfolio.projects[index];
+            let status = status.or(project.status_date).or(portfolio.status_date).ok_or(WorkspaceError::NoStatusDate)?;
+            (Scope { id: &project.id, name: &project.name, reporting_currency: &project.currency }, vec![index], status)
+        } else {
+            let status = status.or(portfolio.status_date).ok_or(WorkspaceError::NoStatusDate)?;
+            let reporting_currency = portfolio.currency.as_str();
+            if id == portfolio.id {
+                (Scope { id: &portfolio.id, name: &portfolio.name, reporting_currency }, (0..portfolio.projects.len()).collect(), status)
+            } else {
+                let unit = portfolio.org_units.iter().find(|u| u.id == id).ok_or_else(|| WorkspaceError::NodeNotFound(id.to_string()))?;
+                (Scope { id: &unit.id, name: &unit.name, reporting_currency }, self.projects_under(id)?, status)
+            }
+        };
+        let start_month = portfolio.fiscal_year_start_month;
+        let year = match fiscal_year {
+            Some(year) => FiscalYear::new(year, start_month),
+            None => FiscalYear::containing(status, start_month),
+        }
+        .map_err(financials_error)?;
+        let projects: Vec<&Project> = indices.iter().map(|&i| &portfolio.projects[i]).collect();
+        financials(&scope, &projects, year, status, rates.as_ref()).map_err(financials_error)
+    }
+}
+
+fn financials_error(error: FinancialsError) -> WorkspaceError {
+    match error {
+        FinancialsError::Currency(error) => WorkspaceError::EarnedValue(error),
+        other @ FinancialsError::InvalidFiscalStart(_) => {
+            WorkspaceError::InvalidOption { field: "fiscalYearStartMonth".to_string(), why: sentence(&other) }
+        }
+        other @ FinancialsError::InvalidFiscalYear(_) => WorkspaceError::InvalidOption { field: "fiscalYear".to_string(), why: sentence(&other) },
+    }
+}
+
+/// An engine message as the `why` of `InvalidOption`, whose template adds the full stop.
+fn sentence(error: &impl std::fmt::Display) -> String {
+    error.to_string().trim_end_matches('.').to_string()
+}
