@@ -12,6 +12,11 @@ use std::collections::BTreeMap;
 use super::{Workspace, WorkspaceError};
 use crate::model::{Date, Project};
 use crate::portfolio::financials::{financials, FinancialsError, FinancialsReport, FiscalYear, Scope};
+use crate::portfolio::milestones::{milestones, MilestoneOptions, MilestoneReport, ScheduledProject};
+use crate::schedule::result::{ProjectSchedule, ScheduleOptions};
+
+/// The longest upcoming window a caller may ask for: ten years.
+const MAX_WINDOW_DAYS: u32 = 3660;
 
 impl Workspace {
     /// Financials of project or unit `id` for `fiscal_year` (named by the calendar year it
@@ -42,6 +47,60 @@ impl Workspace {
         .map_err(financials_error)?;
         let projects: Vec<&Project> = indices.iter().map(|&i| &portfolio.projects[i]).collect();
         financials(&scope, &projects, year, status, rates.as_ref()).map_err(financials_error)
+    }
+
+    /// Milestones (and activities with deadlines) of project or unit `id`, or of the whole
+    /// portfolio when `id` is absent, at `status` (else the project's or the portfolio's
+    /// status date), with an upcoming window of `window_days` (default 30).
+    pub fn milestones(&mut self, id: Option<&str>, status: Option<Date>, window_days: Option<u32>) -> Result<MilestoneReport, WorkspaceError> {
+        let window_days = window_days.unwrap_or(MilestoneOptions::default().window_days);
+        if window_days > MAX_WINDOW_DAYS {
+            return Err(WorkspaceError::InvalidOption {
+                field: "windowDays".to_string(),
+                why: format!("the upcoming window is at most {MAX_WINDOW_DAYS} days (ten years); got {window_days}"),
+            });
+        }
+        let (indices, own_status) = self.scope(id)?;
+        let status = status.or(own_status).ok_or(WorkspaceError::NoStatusDate)?;
+        let schedules = self.resident_schedules(&indices)?;
+        let portfolio = self.portfolio()?;
+        let projects: Vec<ScheduledProject<'_>> =
+            indices.iter().zip(&schedules).map(|(&i, schedule)| ScheduledProject { project: &portfolio.projects[i], schedule: schedule.as_ref() }).collect();
+        Ok(milestones(&projects, status, &MilestoneOptions { window_days, ..MilestoneOptions::default() }))
+    }
+
+    /// The projects of `id` (a project, a unit with everything below it, or the portfolio; all
+    /// projects when absent), and the status date that scope carries.
+    fn scope(&self, id: Option<&str>) -> Result<(Vec<usize>, Option<Date>), WorkspaceError> {
+        let portfolio = self.portfolio()?;
+        match id {
+            None => Ok(((0..portfolio.projects.len()).collect(), portfolio.status_date)),
+            Some(id) if id == portfolio.id => Ok(((0..portfolio.projects.len()).collect(), portfolio.status_date)),
+            Some(id) => {
+                if let Some(index) = portfolio.projects.iter().position(|p| p.id == id) {
+                    return Ok((vec![index], portfolio.projects[index].status_date.or(portfolio.status_date)));
+                }
+                if !portfolio.org_units.iter().any(|u| u.id == id) {
+                    return Err(WorkspaceError::NodeNotFound(id.to_string()));
+                }
+                Ok((self.projects_under(id)?, portfolio.status_date))
+            }
+        }
+    }
+
+    /// The resident schedule of each project, compiled on first use; `None` for a project
+    /// whose plan cannot be scheduled (the engines report it rather than fail the portfolio).
+    fn resident_schedules(&mut self, indices: &[usize]) -> Result<Vec<Option<ProjectSchedule>>, WorkspaceError> {
+        let ids: Vec<String> = indices.iter().map(|&i| self.portfolio().map(|p| p.projects[i].id.clone())).collect::<Result<_, _>>()?;
+        let options = ScheduleOptions::default();
+        Ok(ids
+            .iter()
+            .map(|id| match self.live_schedule(id) {
+                // The resident dates are current: every edit reschedules its project.
+                Ok((project, live)) => Some(live.report(project, &options)),
+                Err(_) => None,
+            })
+            .collect())
     }
 }
 
