@@ -10,7 +10,8 @@
 use std::collections::BTreeMap;
 
 use super::{Workspace, WorkspaceError};
-use crate::model::{Date, Project};
+use crate::model::{Date, Project, YearMonth};
+use crate::portfolio::capacity::{capacity, CapacityOptions, CapacityReport};
 use crate::portfolio::financials::{financials, FinancialsError, FinancialsReport, FiscalYear, Scope};
 use crate::portfolio::milestones::{milestones, MilestoneOptions, MilestoneReport, ScheduledProject};
 use crate::schedule::result::{ProjectSchedule, ScheduleOptions};
@@ -67,6 +68,20 @@ impl Workspace {
         let projects: Vec<ScheduledProject<'_>> =
             indices.iter().zip(&schedules).map(|(&i, schedule)| ScheduledProject { project: &portfolio.projects[i], schedule: schedule.as_ref() }).collect();
         Ok(milestones(&projects, status, &MilestoneOptions { window_days, ..MilestoneOptions::default() }))
+    }
+
+    /// Capacity against demand by resource and by role for `months` months from `from`, over
+    /// project or unit `id` or the whole portfolio when absent; over-allocated above capacity
+    /// times `threshold` (1.0 = 100%, the default).
+    pub fn capacity(&mut self, id: Option<&str>, from: YearMonth, months: u32, threshold: Option<f64>) -> Result<CapacityReport, WorkspaceError> {
+        let options = CapacityOptions { threshold: threshold.unwrap_or(CapacityOptions::default().threshold) };
+        let (indices, _) = self.scope(id)?;
+        let schedules = self.resident_schedules(&indices)?;
+        let portfolio = self.portfolio()?;
+        let projects: Vec<ScheduledProject<'_>> =
+            indices.iter().zip(&schedules).map(|(&i, schedule)| ScheduledProject { project: &portfolio.projects[i], schedule: schedule.as_ref() }).collect();
+        capacity(&projects, from, months, &options)
+            .map_err(|error| WorkspaceError::InvalidOption { field: error.field().to_string(), why: sentence(&error) })
     }
 
     /// The projects of `id` (a project, a unit with everything below it, or the portfolio; all
