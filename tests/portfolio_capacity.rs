@@ -243,3 +243,41 @@ fn threshold_scope_and_bad_options() {
     let error = workspace.capacity(Some("nowhere"), MARCH, 2, None).unwrap_err();
     assert_eq!(error.code(), "not_found");
 }
+
+/// The committed sample portfolio through all three views: nothing refused that should not be,
+/// the identities between the figures hold, and the broken project is reported, not fatal.
+#[test]
+fn the_sample_portfolio_reads_through_all_three_views() {
+    use pmo_analytics::sample::{generate, SampleOptions};
+    use std::collections::BTreeMap;
+    let portfolio = generate(&SampleOptions::demo());
+    let portfolio_id = portfolio.id.clone();
+    let mut workspace = Workspace::new();
+    workspace.accept(portfolio, Vec::new());
+
+    // One project is in GBP: the whole portfolio needs a rate.
+    assert_eq!(workspace.financials(&portfolio_id, None, None, None).unwrap_err().code(), "mixed_currencies");
+    let report = workspace.financials(&portfolio_id, None, None, Some(BTreeMap::from([("GBP".to_string(), 1.15)]))).unwrap();
+    assert_eq!(report.label, "FY2026-27");
+    let year = &report.full_year;
+    assert!(year.plan.total > 0.0);
+    assert!((year.outlook.total - (year.actual_to_date.total + report.outlook.total.iter().zip(&report.closed).filter(|(_, c)| !**c).map(|(v, _)| v).sum::<f64>())).abs() < 1e-6 * year.plan.total);
+    let rows: f64 = report.projects.iter().map(|r| r.outlook).sum();
+    assert!((rows - year.outlook.total).abs() < 1e-6 * year.plan.total);
+
+    let milestones = workspace.milestones(None, None, None).unwrap();
+    assert!(!milestones.milestones.is_empty());
+    // Late rows come first, most late first.
+    let late: Vec<i64> = milestones.milestones.iter().take_while(|m| m.days_late.is_some()).filter_map(|m| m.days_late).collect();
+    assert!(late.windows(2).all(|pair| pair[0] >= pair[1]));
+    assert_eq!(late.len(), milestones.counts.late);
+
+    let status = YearMonth { year: 2026, month: 11 };
+    let capacity = workspace.capacity(None, status, 6, None).unwrap();
+    assert!(!capacity.resources.is_empty());
+    assert!(capacity.resources.iter().any(|r| r.load.demand_hours.iter().any(|h| *h > 0.0)));
+    for over in &capacity.over_allocations {
+        let caused: f64 = over.contributions.iter().map(|c| c.hours).sum();
+        assert!((caused - over.demand_hours).abs() < 1e-6 * over.demand_hours.max(1.0), "{over:?}");
+    }
+}

@@ -13,7 +13,8 @@
 //!   plan, and a closed month without an actual uses its forecast (else its plan); each such gap
 //!   is flagged, so an outlook is never quietly the plan.
 //! - Actual to date sums the closed months' actuals, so full-year outlook = actual to date +
-//!   the open months' outlook. Actuals booked in an open month are shown in the actual series but
+//!   the open months' outlook (plus what stands in for a closed month's missing actual, which is
+//!   flagged). Actuals booked in an open month are shown in the actual series but
 //!   the outlook of that month is still its forecast (which should include them).
 //! - Variance = outlook - plan (positive is an overspend); variance percent is a fraction of the
 //!   plan (0.1 for ten percent over), as SV% and CV% are in `evm`, undefined with reason
