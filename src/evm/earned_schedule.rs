@@ -107,14 +107,20 @@ pub struct EarnedScheduleMeasures {
 }
 
 /// All earned schedule measures at one status date.
-pub fn earned_schedule_measures(inputs: &EarnedScheduleInputs<'_>) -> Result<EarnedScheduleMeasures, EvmError> {
+/// ES, SPI(t) = ES / AT, the planned duration and AT (floored at 0) of the inputs, without the
+/// rest of the measures: what a status history needs at each of its dates.
+pub fn schedule_performance_index_time(inputs: &EarnedScheduleInputs<'_>) -> Result<(f64, Measure, f64, f64), EvmError> {
     let planned_duration = checked_planned_duration(inputs.pv_cumulative, inputs.planned_duration)?;
     let earned_value = finite("earned_value", inputs.earned_value)?;
     let actual_time = finite("actual_time", inputs.actual_time)?.max(0.0);
     let schedule = earned_schedule_unchecked(inputs.pv_cumulative, earned_value, planned_duration);
+    Ok((schedule, Measure::ratio(schedule, actual_time, Reason::NoActualTime), planned_duration, actual_time))
+}
+
+pub fn earned_schedule_measures(inputs: &EarnedScheduleInputs<'_>) -> Result<EarnedScheduleMeasures, EvmError> {
+    let (schedule, spi_t, planned_duration, actual_time) = schedule_performance_index_time(inputs)?;
     let remaining_plan = planned_duration - schedule;
 
-    let spi_t = Measure::ratio(schedule, actual_time, Reason::NoActualTime);
     // An SPI(t) of zero means nothing has been earned: no rate to project the finish from.
     let over_factor = |factor: Measure| factor.and_then(|factor| Measure::ratio(remaining_plan, factor, Reason::NotStarted)).map(|rest| actual_time + rest);
     let ieac_t = spi_t.and_then(|spi_t| Measure::ratio(planned_duration, spi_t, Reason::NotStarted));

@@ -107,6 +107,30 @@ fn to_complete_index(work_remaining: f64, target: Measure, actual_cost: f64) -> 
     })
 }
 
+/// The cost indices a status report leads with.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct HeadlineIndices {
+    /// EV / AC.
+    pub cost_performance_index: Measure,
+    /// BAC / CPI.
+    pub estimate_at_completion_cpi: Measure,
+    /// (BAC - EV) / (BAC - AC).
+    pub to_complete_performance_index_bac: Measure,
+}
+
+/// CPI, EAC by CPI and TCPI on the budget, from finite inputs (as [`measures_at`] has them).
+pub fn headline_indices(earned_value: f64, actual_cost: f64, budget_at_completion: f64) -> HeadlineIndices {
+    let (ev, ac, bac) = (earned_value, actual_cost, budget_at_completion);
+    let cpi = Measure::ratio(ev, ac, Reason::NoActualCost);
+    // An index of zero (nothing earned) leaves BAC/CPI undefined rather than infinite.
+    let eac_cpi = cpi.and_then(|cpi| Measure::ratio(bac, cpi, Reason::NoEarnedValue));
+    HeadlineIndices {
+        cost_performance_index: cpi,
+        estimate_at_completion_cpi: eac_cpi,
+        to_complete_performance_index_bac: to_complete_index(guard(bac - ev), Measure::Value(bac), ac),
+    }
+}
+
 /// All measures at a status date. Inputs must be finite; ratios with no meaning come back
 /// undefined with a reason.
 pub fn measures_at(inputs: &StatusInputs) -> Result<EvmMeasures, EvmError> {
@@ -122,12 +146,11 @@ pub fn measures_at(inputs: &StatusInputs) -> Result<EvmMeasures, EvmError> {
     let sv = guard(ev - pv);
     let cv = guard(ev - ac);
     let spi = Measure::ratio(ev, pv, Reason::NoPlannedValue);
-    let cpi = Measure::ratio(ev, ac, Reason::NoActualCost);
+    let headline = headline_indices(ev, ac, bac);
+    let cpi = headline.cost_performance_index;
     let csi = spi.and_then(|spi| cpi.map(|cpi| spi * cpi));
     let work_remaining = guard(bac - ev);
-
-    // An index of zero (nothing earned) leaves BAC/CPI undefined rather than infinite.
-    let eac_cpi = cpi.and_then(|cpi| Measure::ratio(bac, cpi, Reason::NoEarnedValue));
+    let eac_cpi = headline.estimate_at_completion_cpi;
     let eac_plan_rate = Measure::of(ac + work_remaining);
     let eac_cpi_spi = csi.and_then(|csi| Measure::ratio(work_remaining, csi, Reason::NoEarnedValue)).map(|etc| ac + etc);
     let eac_bottom_up = etc_bottom_up.map(|etc| ac + etc);
@@ -160,7 +183,7 @@ pub fn measures_at(inputs: &StatusInputs) -> Result<EvmMeasures, EvmError> {
         variance_at_completion_cpi_spi: vac(eac_cpi_spi),
         variance_at_completion_bottom_up: vac(eac_bottom_up),
         variance_at_completion_percent_cpi: vac_cpi.and_then(|vac| Measure::ratio(vac, bac, Reason::NoBudget)),
-        to_complete_performance_index_bac: to_complete_index(work_remaining, Measure::Value(bac), ac),
+        to_complete_performance_index_bac: headline.to_complete_performance_index_bac,
         to_complete_performance_index_eac_cpi: to_complete_index(work_remaining, eac_cpi, ac),
         to_complete_performance_index_eac_cpi_spi: to_complete_index(work_remaining, eac_cpi_spi, ac),
         to_complete_performance_index_eac_bottom_up: to_complete_index(work_remaining, eac_bottom_up, ac),

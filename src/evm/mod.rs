@@ -32,7 +32,7 @@ pub use earned_schedule::{
     earned_schedule, earned_schedule_measures, forecast_finish, planned_duration_of, EarnedScheduleInputs,
     EarnedScheduleMeasures,
 };
-pub use indices::{measures_at, EvmMeasures, StatusInputs};
+pub use indices::{headline_indices, measures_at, EvmMeasures, HeadlineIndices, StatusInputs};
 pub use periods::{end_of_day, PeriodGrid};
 pub use project::{project_earned_value, project_series, ProjectBasis, ProjectEarnedValue, ProjectSeries};
 pub use recent::{recent_window_indices, RecentWindowIndices};

@@ -15,12 +15,13 @@ use serde::{Deserialize, Serialize};
 
 use super::risk::SchemeName;
 use super::{RiskOptions, Workspace, WorkspaceError};
-use crate::evm::{earned_schedule::earned_schedule_measures, measures_at, resolve_rates, EarnedScheduleInputs, StatusInputs};
+use crate::evm::earned_schedule::schedule_performance_index_time;
+use crate::evm::{headline_indices, resolve_rates, EarnedScheduleInputs};
 use crate::health::facts::{self, EarnedValueFacts, FinishAgainstBaseline};
 use crate::health::schedule_quality::{Outcome, QualityOptions};
 use crate::health::score::readings_of;
 use crate::health::{project_health, Weighting, score_trend, unit_health, HealthPoint, HealthPolicy, Metric, Observation, ProjectHealth, ProjectHealthRow, Scale, UnitHealth};
-use crate::model::{Date, Project};
+use crate::model::{Date, Project, YearMonth};
 use crate::risk::register::{register_exposure, score_project, ExposurePolicy, View};
 use crate::schedule::calendar::date_time_of;
 
@@ -167,7 +168,7 @@ impl Workspace {
         facts::earned_value_observations(&mut observations, figures, facts::original_budget(project, as_of));
 
         // The schedule: forecast finish and milestones against the baseline.
-        let (forecast, activities, planned_days) = self.forecast_against_baseline(&project_id);
+        let (forecast, activities, planned_days) = self.forecast_against_baseline(index);
         let project = &self.portfolio()?.projects[index];
         let probability = options.committed_date_probability.get(&project_id).copied();
         facts::schedule_observations(&mut observations, policy.late_milestone_tolerance_days, baseline_span(project), forecast, &activities, probability);
@@ -187,7 +188,9 @@ impl Workspace {
         facts::issue_observations(&mut observations, project, as_of, policy.aged_issue_days, true);
         facts::scope_observation(&mut observations, project, as_of);
         let assigned = project.activities.iter().any(|a| !a.assignments.is_empty());
-        facts::resource_observation(&mut observations, Err(Cow::Borrowed(if assigned { "notComputed" } else { "noAssignments" })));
+        let over_allocated = if assigned { self.over_allocated(&project_id, as_of) } else { Err(Cow::Borrowed("noAssignments")) };
+        let project = &self.portfolio()?.projects[index];
+        facts::resource_observation(&mut observations, over_allocated);
         let findings: Vec<&crate::model::Finding> = self.findings.iter().filter(|f| f.project_id.as_deref() == Some(project_id.as_str())).collect();
         facts::data_quality_observations(&mut observations, project, as_of, failed_checks, &findings);
 
@@ -209,10 +212,20 @@ impl Workspace {
         Ok(failed)
     }
 
+    /// The project's own resources its plan puts above their capacity in the month of `as_of`
+    /// or the two after it. The project is taken on its own: contention between projects for
+    /// a shared team is the portfolio capacity view's to show, not one project's health.
+    fn over_allocated(&mut self, project_id: &str, as_of: NaiveDate) -> Result<Vec<String>, Cow<'static, str>> {
+        const LOOK_AHEAD_MONTHS: u32 = 3;
+        let report = self.capacity(Some(project_id), YearMonth::of(Date(as_of)), LOOK_AHEAD_MONTHS, None).map_err(|_| Cow::Borrowed("cannotSchedule"))?;
+        let ids: BTreeSet<String> = report.over_allocations.iter().map(|o| o.resource_id.clone()).collect();
+        Ok(ids.into_iter().collect())
+    }
+
     /// The project's forecast finish (or why there is none), each baselined activity's forecast
     /// finish against its baseline finish, and the scheduled span in working days.
-    fn forecast_against_baseline(&mut self, project_id: &str) -> (Result<NaiveDateTime, Cow<'static, str>>, Vec<FinishAgainstBaseline>, Option<f64>) {
-        let Ok((project, live)) = self.live_schedule(project_id) else {
+    fn forecast_against_baseline(&mut self, index: usize) -> (Result<NaiveDateTime, Cow<'static, str>>, Vec<FinishAgainstBaseline>, Option<f64>) {
+        let Ok((project, live)) = self.live_schedule_at(index) else {
             return (Err(Cow::Borrowed("cannotSchedule")), Vec::new(), None);
         };
         let Some(baseline) = &project.baseline else {
@@ -241,29 +254,26 @@ fn baseline_span(project: &Project) -> Option<(NaiveDateTime, NaiveDateTime)> {
     Some((start, finish))
 }
 
-/// Earned value figures at a snapshot, from its own PV, EV and AC and the project's PV curve.
+/// Earned value figures at a snapshot, from its own EV and AC and the project's PV curve.
 fn snapshot_figures(project: &Project, basis: &crate::evm::ProjectBasis, date: NaiveDate, snapshot: &crate::model::StatusSnapshot) -> Result<EarnedValueFacts, Cow<'static, str>> {
-    let measures = measures_at(&StatusInputs {
-        planned_value: snapshot.planned_value,
-        earned_value: snapshot.earned_value,
-        actual_cost: snapshot.actual_cost,
-        budget_at_completion: project.budget_at_completion,
-        estimate_to_complete_bottom_up: None,
-    })
-    .map_err(|e| Cow::Borrowed(e.code()))?;
-    let schedule = earned_schedule_measures(&EarnedScheduleInputs {
+    // Validation keeps snapshot figures finite; a value that still is not has no index.
+    if ![snapshot.earned_value, snapshot.actual_cost, project.budget_at_completion].iter().all(|v| v.is_finite()) {
+        return Err(Cow::Borrowed(crate::evm::Reason::NotFinite.code()));
+    }
+    let headline = headline_indices(snapshot.earned_value, snapshot.actual_cost, project.budget_at_completion);
+    let (_, spi_t, _, _) = schedule_performance_index_time(&EarnedScheduleInputs {
         pv_cumulative: &basis.pv_cumulative,
         earned_value: snapshot.earned_value,
         actual_time: basis.actual_time_at(date),
         planned_duration: Some(basis.planned_duration),
-        cost_performance_index: measures.cost_performance_index,
+        cost_performance_index: headline.cost_performance_index,
     })
     .map_err(|e| Cow::Borrowed(e.code()))?;
     Ok(EarnedValueFacts {
-        spi_t: schedule.schedule_performance_index_time,
-        cpi: measures.cost_performance_index,
-        tcpi: measures.to_complete_performance_index_bac,
-        eac: measures.estimate_at_completion_cpi,
+        spi_t,
+        cpi: headline.cost_performance_index,
+        tcpi: headline.to_complete_performance_index_bac,
+        eac: headline.estimate_at_completion_cpi,
         budget_at_completion: project.budget_at_completion,
     })
 }

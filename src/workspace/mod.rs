@@ -431,11 +431,18 @@ impl Workspace {
     /// A project and its resident schedule, compiled on first use.
     fn live_schedule(&mut self, id: &str) -> Result<(&Project, &mut LiveSchedule), WorkspaceError> {
         let index = self.project_index(id)?;
-        let project = &self.portfolio.as_ref().ok_or(WorkspaceError::NotLoaded)?.projects[index];
-        let live = match self.schedules.entry(id.to_string()) {
-            std::collections::hash_map::Entry::Occupied(entry) => entry.into_mut(),
-            std::collections::hash_map::Entry::Vacant(entry) => entry.insert(LiveSchedule::new(project, &format!("projects[{index}]"))?),
-        };
+        self.live_schedule_at(index)
+    }
+
+    /// The same for the project at `index`, for callers walking the portfolio.
+    fn live_schedule_at(&mut self, index: usize) -> Result<(&Project, &mut LiveSchedule), WorkspaceError> {
+        let project = self.portfolio.as_ref().ok_or(WorkspaceError::NotLoaded)?.projects.get(index).ok_or(WorkspaceError::NotLoaded)?;
+        let id = project.id.as_str();
+        // Looked up before inserting, so the usual call allocates no key.
+        if !self.schedules.contains_key(id) {
+            self.schedules.insert(id.to_string(), LiveSchedule::new(project, &format!("projects[{index}]"))?);
+        }
+        let live = self.schedules.get_mut(id).ok_or_else(|| WorkspaceError::ProjectNotFound(id.to_string()))?;
         Ok((project, live))
     }
 
