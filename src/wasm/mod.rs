@@ -202,6 +202,36 @@ impl Workspace {
         })
     }
 
+    /// Plan, actual, forecast and outlook by month of a fiscal year (capex, opex and total),
+    /// with the full-year figures, for a project, an organisation unit or the portfolio (`id`).
+    #[wasm_bindgen(unchecked_return_type = "FinancialsReport")]
+    pub fn financials(&mut self, id: &str, #[wasm_bindgen(unchecked_param_type = "FinancialsOptions | null")] options: JsValue) -> JsResult {
+        guard(|| {
+            let options: FinancialsOptions = convert::read_options(&options)?;
+            to_js(&self.inner.financials(id, options.fiscal_year, options.status_date, options.rates)?)
+        })
+    }
+
+    /// Late and upcoming milestones across the projects of `id` (the whole portfolio when null).
+    #[wasm_bindgen(unchecked_return_type = "MilestoneReport")]
+    pub fn milestones(&mut self, id: Option<String>, #[wasm_bindgen(unchecked_param_type = "MilestoneOptions | null")] options: JsValue) -> JsResult {
+        guard(|| {
+            let options: MilestoneViewOptions = convert::read_options(&options)?;
+            to_js(&self.inner.milestones(id.as_deref(), options.status_date, options.window_days)?)
+        })
+    }
+
+    /// Capacity against demand by resource and role, month by month from `options.from`, over
+    /// the projects of `id` (the whole portfolio when null), with the over-allocations and the
+    /// activities causing them.
+    #[wasm_bindgen(unchecked_return_type = "CapacityReport")]
+    pub fn capacity(&mut self, id: Option<String>, #[wasm_bindgen(unchecked_param_type = "CapacityOptions")] options: JsValue) -> JsResult {
+        guard(|| {
+            let options: CapacityViewOptions = convert::read_part(&options)?;
+            to_js(&self.inner.capacity(id.as_deref(), options.from, options.months, options.threshold)?)
+        })
+    }
+
     /// The DCMA 14-point schedule assessment of a project, each check with its threshold,
     /// count, value and the offending ids.
     #[wasm_bindgen(js_name = scheduleQuality, unchecked_return_type = "ScheduleQualityReport")]
@@ -348,4 +378,31 @@ impl RiskSimulation {
     pub fn finish_samples(&self) -> Result<js_sys::Float64Array, JsValue> {
         guard(|| Ok::<_, convert::ReadError>(js_sys::Float64Array::from(self.inner.finish_days_samples().as_slice())))
     }
+}
+
+/// `financials` options as the boundary reads them.
+#[derive(Debug, Default, serde::Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields, default)]
+struct FinancialsOptions {
+    fiscal_year: Option<i32>,
+    status_date: Option<crate::model::Date>,
+    rates: Option<std::collections::BTreeMap<String, f64>>,
+}
+
+/// `milestones` options as the boundary reads them.
+#[derive(Debug, Default, serde::Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields, default)]
+struct MilestoneViewOptions {
+    status_date: Option<crate::model::Date>,
+    window_days: Option<u32>,
+}
+
+/// `capacity` options as the boundary reads them: the first month and how many are required.
+#[derive(Debug, serde::Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+struct CapacityViewOptions {
+    from: crate::model::YearMonth,
+    months: u32,
+    #[serde(default)]
+    threshold: Option<f64>,
 }

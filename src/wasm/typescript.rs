@@ -383,6 +383,64 @@ export interface UnitHealth {
 }
 export type HealthReport = ({ kind: "project" } & ProjectHealth) | ({ kind: "unit" } & UnitHealth);
 
+/** A month, "YYYY-MM". */
+export type YearMonth = string;
+export interface FinancialsOptions {
+  /** The calendar year the fiscal year starts in; default the one holding the status date. */
+  fiscalYear?: number | null; statusDate?: IsoDate | null; rates?: Record<string, number> | null;
+}
+/** Twelve monthly amounts, split by expenditure. */
+export interface MonthlySplit { capex: number[]; opex: number[]; total: number[] }
+export interface FinancialsReport {
+  id: string; name: string; fiscalYear: { year: number; startMonth: number }; label: string; statusDate: IsoDate; currency: string;
+  conversion: { reportingCurrency: string; rates: Record<string, number>; statement: string } | null;
+  months: YearMonth[]; closed: boolean[];
+  plan: MonthlySplit; actual: MonthlySplit; forecast: MonthlySplit;
+  /** Actual for closed months, forecast for open ones; gaps filled from the plan and flagged. */
+  outlook: MonthlySplit;
+  cumulative: { plan: MonthlySplit; actual: MonthlySplit; forecast: MonthlySplit; outlook: MonthlySplit };
+  fullYear: {
+    plan: { capex: number; opex: number; total: number }; actualToDate: { capex: number; opex: number; total: number };
+    outlook: { capex: number; opex: number; total: number }; variance: { capex: number; opex: number; total: number };
+    variancePercent: { capex: Measure; opex: Measure; total: Measure };
+  };
+  projects: { projectId: string; name: string; projectCurrency: string; plan: number; actualToDate: number; outlook: number; variance: number; variancePercent: Measure; flagCount: number }[];
+  flags: { kind: "forecastMissing" | "actualMissing"; projectId: string; month: YearMonth; expenditure: "capex" | "opex"; amountUsed: number; message: string }[];
+  reasons: Partial<Record<string, UndefinedReason>>;
+}
+export interface MilestoneOptions { statusDate?: IsoDate | null; windowDays?: number | null }
+export interface MilestoneRow {
+  projectId: string; projectName: string; activityId: string; activityName: string; milestone: boolean;
+  status: "late" | "upcoming" | "noBaseline" | "onTrack" | "doneOnTime";
+  baselineDate: IsoDate | null; forecastDate: IsoDate | null; actualFinish: IsoDate | null; deadline: IsoDate | null;
+  done: boolean; slipDays: number | null; deadlineSlipDays: number | null; daysLate: number | null; dueWithinWindow: boolean;
+  explanation: string;
+}
+export interface MilestoneReport {
+  statusDate: IsoDate; windowDays: number; slipUnit: "calendarDays";
+  counts: { late: number; upcoming: number; noBaseline: number; onTrack: number; doneOnTime: number };
+  milestones: MilestoneRow[]; unscheduledProjectIds: string[];
+}
+export interface CapacityOptions { from: YearMonth; months: number; threshold?: number | null }
+export interface MonthlyLoad {
+  capacityHours: number[]; demandHours: number[];
+  /** Demand over capacity; null where capacity is zero (see utilisationReasons). */
+  utilisation: (number | null)[];
+  utilisationReasons: Partial<Record<string, string>>;
+}
+export interface CapacityReport {
+  months: YearMonth[]; threshold: number; demandBasis: string;
+  resources: ({ resourceId: string; name: string; role: string | null; capacityUnits: number; calendarId: string | null; definedInProjectId: string; projectIds: string[] } & MonthlyLoad)[];
+  roles: ({ role: string | null; resourceIds: string[] } & MonthlyLoad)[];
+  overAllocations: {
+    resourceId: string; name: string; role: string | null; month: YearMonth; capacityHours: number; demandHours: number; excessHours: number;
+    utilisation: number | null;
+    contributions: { projectId: string; projectName: string; activityId: string; activityName: string; hours: number }[];
+  }[];
+  conflicts: { resourceId: string; field: string; definitions: { projectId: string; value: string }[]; message: string }[];
+  unscheduledProjectIds: string[];
+}
+
 /** DCMA 14-point thresholds; every field may be left out. */
 export interface QualityOptions {
   highFloatDays?: number; highDurationDays?: number; maxMissingLogicPercent?: number; maxLeads?: number;

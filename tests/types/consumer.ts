@@ -17,6 +17,9 @@ import init, {
   type HealthReport,
   type UnitHealth,
   type ScheduleQualityReport,
+  type FinancialsReport,
+  type MilestoneReport,
+  type CapacityReport,
 } from '../../pkg/pmo_analytics.js';
 
 export async function run(documentText: string): Promise<string[]> {
@@ -78,6 +81,12 @@ export async function run(documentText: string): Promise<string[]> {
   const home: UnitHealth = workspace.portfolioHealth(null);
   const quality: ScheduleQualityReport = workspace.scheduleQuality('p1', '2025-03-31', { highFloatDays: 30 });
   const failed: string[] = quality.checks.filter((c) => c.outcome === 'fail').map((c) => c.id);
+  const money: FinancialsReport = workspace.financials('pf', { fiscalYear: 2026 });
+  const outlook: number = money.fullYear.outlook.total + money.outlook.capex[0]!;
+  const due: MilestoneReport = workspace.milestones(null, { windowDays: 14 });
+  const load: CapacityReport = workspace.capacity(null, { from: '2026-01', months: 3 });
+  const busiest: (number | null)[] = load.resources[0]?.utilisation ?? [];
+  warnings.push({ code: 'portfolio', severity: 'warning', path: `${outlook} ${due.counts.late} ${busiest.length} ${money.label}`, message: '' });
   warnings.push({ code: 'health', severity: 'warning', path: `${why.length} ${home.bandCounts.red} ${home.weighting} ${failed.join(',')}`, message: '' });
   warnings.push({ code: 'evm', severity: 'warning', path: `${cpi} ${spiT} ${curve.length} ${rows[0]?.reasons.cpi}`, message: '' });
   workspace.free();
