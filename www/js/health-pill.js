@@ -82,8 +82,10 @@ export function bandIcon(band) {
       break;
     case 'diamond': add('path', { d: 'M6 0.5L11.5 6L6 11.5L0.5 6Z', class: 'hb-fill' }); break;
     default:
-      add('circle', { cx: 6, cy: 6, r: 5, class: 'hb-outline hb-dashed' });
-      add('text', { x: 6, y: 9.2, 'text-anchor': 'middle', class: 'hb-question' }).textContent = '?';
+      // A question mark drawn as a path: text in the icon would leak into the pill's text.
+      add('circle', { cx: 6, cy: 6, r: 5.2, class: 'hb-outline hb-dashed' });
+      add('path', { d: 'M4.3 4.6A1.75 1.75 0 1 1 6.6 6.2C6.1 6.5 6 6.8 6 7.4', class: 'hb-stroke' });
+      add('circle', { cx: 6, cy: 9, r: 0.8, class: 'hb-fill' });
   }
   return icon;
 }
