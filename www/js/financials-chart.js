@@ -61,7 +61,8 @@ const signed = (value, text) => (value > 0 ? `+${text}` : value < 0 ? `−${text
 /**
  * data: the engine's financials ({ name, currency, fiscalYear: { label, months }, statusDate,
  * months: [{ month, closed, plan, actual, forecast, outlook, forecastFromPlan }], fullYear }).
- * options: { width (default: the container's, at least 600), onSelectMonth(month), title }.
+ * options: { width (default: the container's, at least 600), heights: { bars, cumulative } (plot
+ * heights in px, default 170 and 120), onSelectMonth(month), title }.
  */
 export function renderFinancialsChart(container, data, options = {}) {
   chartCount += 1;
@@ -71,9 +72,10 @@ export function renderFinancialsChart(container, data, options = {}) {
   const count = f.months.length;
   const width = Math.max(600, Math.floor(options.width ?? (container.clientWidth || 760)));
   const margin = { left: 62, right: 112, top: 14 };
-  const barsH = 170;
+  // Heights of the two plots; the one-pager asks for smaller ones to fit one sheet.
+  const barsH = options.heights?.bars ?? 170;
   const gap = 46; // month labels between the two plots
-  const cumH = 120;
+  const cumH = options.heights?.cumulative ?? 120;
   const height = margin.top + barsH + gap + cumH + 28;
   const plotW = width - margin.left - margin.right;
   const slot = plotW / Math.max(1, count);
@@ -118,8 +120,9 @@ export function renderFinancialsChart(container, data, options = {}) {
     axis.append(svgNode('line', { x1: margin.left, x2: margin.left + plotW, y1: yc(v), y2: yc(v), class: v === 0 ? 'fc-base' : 'fc-grid' }),
       svgNode('text', { x: margin.left - 6, y: yc(v) + 4, 'text-anchor': 'end', class: 'fc-tick' }, compact(v)));
   }
-  axis.append(svgNode('text', { x: margin.left + plotW + 8, y: margin.top + 10, class: 'fc-plot-title' }, 'Each month'),
-    svgNode('text', { x: margin.left + plotW + 8, y: cumTop + 2, class: 'fc-plot-title' }, 'Cumulative'));
+  // Plot titles at the bottom right, clear of the end labels (cumulative totals end high).
+  axis.append(svgNode('text', { x: margin.left + plotW + 8, y: barsBottom, class: 'fc-plot-title' }, 'Each month'),
+    svgNode('text', { x: margin.left + plotW + 8, y: cumBottom, class: 'fc-plot-title' }, 'Cumulative'));
   chart.append(axis);
 
   // The status divider between the last closed month and the first open one.
@@ -230,9 +233,9 @@ function legend(hatch) {
     return icon;
   };
   return el('ul', { class: 'fc-legend', 'aria-label': 'Legend' },
-    el('li', {}, swatch('fc-bar-plan'), 'Plan (outlined bar, left)'),
-    el('li', {}, swatch('fc-bar-actual'), 'Actual: closed month (solid bar, “Actual”)'),
-    el('li', {}, swatch('fc-bar-forecast', `url(#${hatch})`), 'Forecast: open month (hatched bar, “Fcst”; “=Plan” when no forecast was entered)'),
+    el('li', {}, swatch('fc-bar-plan'), 'Plan (outlined, left)'),
+    el('li', {}, swatch('fc-bar-actual'), 'Actual, closed month (solid)'),
+    el('li', {}, swatch('fc-bar-forecast', `url(#${hatch})`), 'Forecast, open month (hatched; “=Plan”: none entered, plan used)'),
     el('li', {}, line('fc-line-plan', 'circle'), 'Cumulative plan'),
     el('li', {}, line('fc-line-actual', 'fc-point-actual'), 'Cumulative actual'),
     el('li', {}, line('fc-line-outlook', 'fc-point-outlook'), 'Cumulative outlook (dashed)'));

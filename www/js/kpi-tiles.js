@@ -65,7 +65,7 @@ export function renderKpiTiles(container, data, options = {}) {
   if (k.actualToDate !== null && k.planToDate) {
     const delta = ((k.actualToDate - k.planToDate) / k.planToDate) * 100;
     const sign = delta > 0 ? '+' : delta < 0 ? '−' : '±';
-    spendDetail = `against ${money(k.planToDate)} planned to date (${sign}${Math.abs(delta).toFixed(1)}%, ${delta > 0 ? 'over' : delta < 0 ? 'under' : 'on'} plan)`;
+    spendDetail = `vs plan to date ${money(k.planToDate)} (${sign}${Math.abs(delta).toFixed(1)}%, ${delta > 0 ? 'over' : delta < 0 ? 'under' : 'on plan'})`;
   } else if (k.actualToDate !== null) {
     spendDetail = 'no month closed yet, so no plan to date';
   }

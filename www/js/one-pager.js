@@ -75,11 +75,11 @@ export function renderOnePager(container, data, options = {}) {
       section('risks', 'Top risks', riskTable)),
     el('footer', { class: 'op-foot' },
       `Computed in this browser from the loaded portfolio${options.preparedOn ? ` on ${formatDate(options.preparedOn)}` : ''}. `,
-      'Bands: Green, Amber/Green, Amber, Amber/Red, Red; Unknown means not enough data to score, not healthy.'));
+      'Unknown: not enough data to score (not healthy).'));
 
   replaceChildren(container, page);
   renderKpiTiles(kpis, { unitHealth, financials, milestones }, { currency });
-  if (financials) renderFinancialsChart(chart, financials, { width: 700 });
+  if (financials) renderFinancialsChart(chart, financials, { width: 700, heights: { bars: 92, cumulative: 62 } });
   renderMilestoneList(late, milestones, { statuses: ['late'], limit: options.milestoneLimit ?? 6, caption: 'Late milestones' });
   return page;
 }
