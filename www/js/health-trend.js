@@ -7,7 +7,7 @@
 
 import { el, replaceChildren } from './dom.js';
 import { formatDate } from './format.js';
-import { bandClass, bandInfo, formatScore } from './health-pill.js';
+import { bandClass, bandIcon, bandInfo, formatScore } from './health-pill.js';
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
 
@@ -120,12 +120,8 @@ export function renderHealthTrend(container, trend, options = {}) {
     mark.append(svgNode('title', {}, words));
     // A larger transparent target so the point is easy to hover and shows its focus ring.
     mark.append(svgNode('circle', { cx, cy, r: 7, class: 'htr-hit' }));
-    if (p.score === null) {
-      mark.append(svgNode('circle', { cx, cy, r: 5, class: 'htr-mark hb-outline hb-dashed' }),
-        svgNode('text', { x: cx, y: cy + 3, 'text-anchor': 'middle', class: 'htr-question' }, '?'));
-    } else {
-      mark.append(shapeAt(p.band, cx, cy));
-    }
+    // An unscored snapshot gets the Unknown icon (dashed circle, question mark) on the axis.
+    mark.append(shapeAt(p.score === null ? 'unknown' : p.band, cx, cy));
     if (labelled.has(i)) {
       const above = p.score === null || p.score < 85;
       mark.append(svgNode('text', {
@@ -146,18 +142,9 @@ export function renderHealthTrend(container, trend, options = {}) {
       ` (${bandInfo(last.band).label})`)));
 }
 
-/** The band's shape at a point, the same shapes as the pills (see health-pill.js). */
+/** The band's shape at a point: the pill's own icon, nested, so the shapes match everywhere. */
 function shapeAt(band, cx, cy) {
-  const cls = 'htr-mark hb-fill';
-  switch (bandInfo(band).shape) {
-    case 'triangle':
-    case 'triangleBar':
-      return svgNode('path', { d: `M${cx} ${cy - 4.5}L${cx + 4.5} ${cy + 3.5}L${cx - 4.5} ${cy + 3.5}Z`, class: cls });
-    case 'diamond':
-      return svgNode('path', { d: `M${cx} ${cy - 4.5}L${cx + 4.5} ${cy}L${cx} ${cy + 4.5}L${cx - 4.5} ${cy}Z`, class: cls });
-    case 'half':
-      return svgNode('path', { d: `M${cx} ${cy - 4}A4 4 0 1 1 ${cx} ${cy + 4}A4 4 0 1 1 ${cx} ${cy - 4}Z`, class: `${cls} is-half` });
-    default:
-      return svgNode('circle', { cx, cy, r: 3.8, class: cls });
-  }
+  const icon = bandIcon(band);
+  for (const [name, value] of Object.entries({ x: cx - 6, y: cy - 6, class: 'hb-icon htr-mark' })) icon.setAttribute(name, String(value));
+  return icon;
 }
