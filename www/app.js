@@ -16,6 +16,8 @@ import { renderEvmPanel } from './js/evm-panel.js';
 import { createEvmTable } from './js/evm-table.js';
 import { createRiskRegister } from './js/risk-register.js';
 import { createSimulationPanel } from './js/simulation.js';
+import { createPortfolioHome } from './js/portfolio-home.js';
+import { healthPill } from './js/health-pill.js';
 
 const SAMPLE_URL = './sample/portfolio.json';
 
@@ -46,6 +48,16 @@ const page = {
   loadError: byId('load-error'),
   status: byId('status'),
   version: byId('engine-version'),
+  home: {
+    kpis: byId('health-kpis'),
+    table: byId('health-table'),
+    why: byId('health-why'),
+    financials: byId('financials-chart'),
+    capacity: byId('capacity-heatmap'),
+    milestones: byId('milestone-list'),
+    onePager: byId('one-pager'),
+    onePagerButton: byId('one-pager-button'),
+  },
 };
 
 /** @typedef {import('./pkg/pmo_analytics.js').Workspace} Workspace */
@@ -65,6 +77,8 @@ const state = {
   unitNames: new Map(),
   selectedUnitId: null,
   selectedProjectId: null,
+  /** the last PortfolioSummary, for the home's scope */
+  summary: null,
   /** @type {{ projectId: string, map: Map<string, number> } | null} the last simulation's criticality */
   criticality: null,
 };
@@ -73,6 +87,7 @@ const tree = createOrgTree(page.tree, { onSelect: selectUnit });
 let evmTable = createEvmTable(page.evmTable, { onOpen: openProject });
 const riskRegister = createRiskRegister(page.riskRegister);
 const simulation = createSimulationPanel(page.riskSimulation, { onResults: showCriticality });
+const home = createPortfolioHome(page.home, { onOpenProject: openProject });
 
 page.fileInput.addEventListener('change', () => loadChosenFile());
 page.mspdiInput.addEventListener('change', () => importChosenXml());
@@ -183,9 +198,11 @@ function renderAll() {
   document.title = `${summary.name} · PMO Analytics`;
   renderTitle(page.title, summary);
   renderKpis(page.kpis, summary);
-  tree.render(state.orgRows);
+  state.summary = summary;
+  tree.render(state.orgRows, unitPill);
   tree.setSelected(state.selectedUnitId);
   renderTable();
+  renderHome();
   renderDetails();
   renderEvmTable();
   renderPortfolioFindings(workspace.findings());
@@ -226,9 +243,33 @@ function unitsUnder(unitId) {
   return ids;
 }
 
+/** Each unit's health as a pill with its band in words; a unit that cannot be assessed gets none. */
+function unitPill(unitId) {
+  try {
+    const health = state.workspace.health(unitId, null);
+    return healthPill(health.band, { label: health.bandLabel, title: `Health of ${health.name}: ${health.bandLabel}` });
+  } catch {
+    return null;
+  }
+}
+
+/** The portfolio home for the selected unit, or the whole portfolio. */
+function renderHome() {
+  const summary = state.summary;
+  home.show(state.workspace, {
+    unitId: state.selectedUnitId,
+    name: state.selectedUnitId ? state.unitNames.get(state.selectedUnitId) : summary.name,
+    statusDate: summary.statusDate,
+    currency: summary.currency,
+    currencies: summary.budgetAtCompletionByCurrency.map((entry) => entry.currency),
+    portfolioId: summary.id,
+  });
+}
+
 function selectUnit(unitId) {
   state.selectedUnitId = unitId;
   tree.setSelected(unitId);
+  renderHome();
   const shown = renderTable();
   announce(unitId ? `Showing ${plural(shown.length, 'project', 'projects')} in ${state.unitNames.get(unitId)} and below.` : `Showing all ${plural(shown.length, 'project', 'projects')}.`);
 }

@@ -240,6 +240,11 @@ pub fn evidence_of(observation: &Observation, policy: &HealthPolicy) -> Evidence
     evidence.points_deducted = points;
     let threshold_of = |band: Band| if band == Band::Red { rule.red } else { rule.amber };
     evidence.explanation = match band {
+        // A yes/no fact has no threshold worth quoting: it is or it is not.
+        Band::Red | Band::Amber if metric.unit() == Unit::YesNo => {
+            evidence.threshold = Some(Crossed { band, comparison: rule.comparison, value: threshold_of(band) });
+            format!("{label}: {shown}, which the policy rates {}: {points} points deducted{}.", band.label().to_lowercase(), if band == Band::Red { ", and the dimension is red" } else { "" })
+        }
         Band::Red | Band::Amber => {
             let threshold = threshold_of(band);
             evidence.threshold = Some(Crossed { band, comparison: rule.comparison, value: threshold });

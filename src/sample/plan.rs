@@ -469,8 +469,11 @@ fn project_resources(profile: &Profile, archetype: &ArchetypeTemplate, random: &
                 Staffing::Team(team) => team.to_string(),
                 Staffing::BuildTeam => archetype.build_team.to_string(),
             };
+            // Ids are the project's own: the sample's people and teams are staffed per project,
+            // so the portfolio's capacity view does not pool different teams under one id.
+            let id = format!("{}-{}", profile.id, role.id);
             Resource {
-                id: role.id.to_string(),
+                id,
                 name,
                 kind: ResourceKind::Work,
                 role: Some(role.title.unwrap_or(archetype.build_role).to_string()),

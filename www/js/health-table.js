@@ -17,6 +17,8 @@ function readRows(data) {
     name: String(project.name ?? project.projectId),
     unitId: project.unitId ?? null,
     budget: Number.isFinite(project.budgetAtCompletion) ? project.budgetAtCompletion : null,
+    // Each project's budget is in its own currency.
+    currency: project.currency ?? null,
     score: Number.isFinite(project.score) ? project.score : null,
     band: bandInfo(project.band).band,
     bandLabel: project.bandLabel || bandInfo(project.band).label,
@@ -161,7 +163,7 @@ export function renderHealthTable(container, data, options = {}) {
       el('th', { scope: 'row', class: 'ht-name' }, item.name),
       el('td', { class: 'ht-band' }, healthPill(item.band, { label: item.bandLabel })),
       el('td', { class: 'num ht-score' }, scoreText(item.score, item.reasons[0] ?? 'not enough data to score')),
-      el('td', { class: 'num ht-budget' }, item.budget === null ? scoreText(null, 'no budget') : formatMoney(item.budget, currency)),
+      el('td', { class: 'num ht-budget' }, item.budget === null ? scoreText(null, 'no budget') : formatMoney(item.budget, item.currency ?? currency)),
       el('td', { class: 'ht-reasons' }, item.reasons.length
         ? el('ul', { class: 'ht-reason-list' }, item.reasons.slice(0, 3).map((reason) => el('li', {}, reason)))
         : el('span', { class: 'muted' }, '—')),

@@ -12,6 +12,11 @@ import { BAND_ORDER, healthPill, notAvailable } from './health-pill.js';
 export function readKpis({ unitHealth = null, financials = null, milestones = null } = {}) {
   const projects = unitHealth?.projects ?? [];
   const budgets = projects.map((p) => p.budgetAtCompletion).filter(Number.isFinite);
+  // Budgets in different currencies are shown side by side, never added together.
+  const byCurrency = new Map();
+  for (const p of projects) {
+    if (Number.isFinite(p.budgetAtCompletion) && p.currency) byCurrency.set(p.currency, (byCurrency.get(p.currency) ?? 0) + p.budgetAtCompletion);
+  }
   const closed = (financials?.months ?? []).filter((m) => m.closed);
   const planToDate = closed.reduce((sum, m) => sum + (Number.isFinite(m.plan) ? m.plan : 0), 0);
   const actualToDate = financials?.fullYear?.actualToDate ?? null;
@@ -20,7 +25,8 @@ export function readKpis({ unitHealth = null, financials = null, milestones = nu
   return {
     projectCount: unitHealth?.projectCount ?? projects.length,
     bandCounts: unitHealth?.bandCounts ?? null,
-    budgetAtCompletion: budgets.length ? budgets.reduce((a, b) => a + b, 0) : null,
+    budgetAtCompletion: budgets.length && byCurrency.size <= 1 ? budgets.reduce((a, b) => a + b, 0) : null,
+    budgetByCurrency: [...byCurrency],
     budgetProjects: budgets.length,
     currency: financials?.currency ?? null,
     fiscalYear: financials?.fiscalYear?.label ?? null,
@@ -42,7 +48,7 @@ export function renderKpiTiles(container, data, options = {}) {
   const k = readKpis(data);
   const currency = k.currency ?? options.currency ?? 'EUR';
   const compact = options.compact ?? true;
-  const money = (value) => formatMoney(value, currency, { compact });
+  const money = (value, code = currency) => formatMoney(value, code, { compact });
 
   const tile = (key, label, value, detail, extra, className) => el(
     'li',
@@ -75,8 +81,13 @@ export function renderKpiTiles(container, data, options = {}) {
     { class: 'kpis kt' },
     tile('projects', 'Projects', formatCount(k.projectCount), data?.unitHealth?.name ? `in ${data.unitHealth.name}` : null),
     tile('bands', 'Health', worst === null ? na('no unit health') : plural(worst, 'project Red or Amber/Red', 'projects Red or Amber/Red'), null, bands, 'kt-bands-tile'),
-    tile('bac', 'Budget at completion', k.budgetAtCompletion === null ? na('no project has a budget') : money(k.budgetAtCompletion),
-      k.budgetAtCompletion === null ? null : `sum of ${plural(k.budgetProjects, 'project', 'projects')}`),
+    tile('bac', 'Budget at completion',
+      k.budgetByCurrency.length > 1
+        ? k.budgetByCurrency.map(([code, amount]) => formatMoney(amount, code, { compact })).join(' + ')
+        : k.budgetAtCompletion === null ? na('no project has a budget') : money(k.budgetAtCompletion, k.budgetByCurrency[0]?.[0]),
+      k.budgetByCurrency.length > 1
+        ? `${plural(k.budgetProjects, 'project', 'projects')} in ${k.budgetByCurrency.length} currencies, not added`
+        : k.budgetAtCompletion === null ? null : `sum of ${plural(k.budgetProjects, 'project', 'projects')}`),
     tile('spend', `Spend ${k.fiscalYear ?? 'this fiscal year'}`, k.actualToDate === null ? na('no financials') : money(k.actualToDate), spendDetail),
     tile('late', 'Late milestones', k.hasMilestones ? formatCount(k.lateCount) : na('no milestones'),
       k.hasMilestones ? (k.lateCount ? `of ${formatCount(k.milestoneCount)}; worst ${plural(k.worstSlipDays, 'day', 'days')} late` : `of ${formatCount(k.milestoneCount)}: none late`) : null,

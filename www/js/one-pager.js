@@ -44,7 +44,7 @@ export function renderOnePager(container, data, options = {}) {
           el('th', { scope: 'row' }, p.name),
           el('td', {}, healthPill(p.band, { label: p.bandLabel })),
           el('td', { class: 'num' }, scoreText(p.score, p.reasons?.[0] ?? 'not enough data to score')),
-          el('td', { class: 'op-reasons' }, (p.reasons ?? []).slice(0, 2).join('; ') || '—')))))
+          el('td', { class: 'op-reasons' }, (p.reasons ?? [])[0] ?? '—')))))
     : el('p', { class: 'hint' }, 'Every project is Green.');
 
   const riskLimit = options.riskLimit ?? 5;

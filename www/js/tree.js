@@ -28,7 +28,8 @@ export function createOrgTree(container, { onSelect }) {
     focus(item);
   });
 
-  function render(rows) {
+  /** badgeOf(unitId): an element shown after the unit's name (its health pill), or null. */
+  function render(rows, badgeOf = null) {
     const root = document.createDocumentFragment();
     // Rows come depth first, so every parent exists before its children are placed in it.
     const itemById = new Map();
@@ -54,6 +55,7 @@ export function createOrgTree(container, { onSelect }) {
             { class: 'tree-label' },
             el('span', { class: 'tree-name' }, row.name),
             el('span', { class: 'tree-kind' }, ' ', unitKindLabel(row.kind)),
+            badgeOf?.(row.id) ?? null,
           ),
           el(
             'span',
