@@ -293,3 +293,73 @@ fn the_project_managers_own_colour_is_shown_beside_the_computed_one() {
     assert_eq!(serde_json::to_value(health.manual_rag).ok(), Some(json!("amber")));
     assert_eq!(health.overall.band, Band::Green);
 }
+
+#[test]
+fn finish_variance_is_the_slip_over_the_baseline_span_and_late_milestones_have_a_tolerance() {
+    // A milestone after Q4, baselined on Q4's baseline finish; Q3 then runs 20 working days
+    // longer than its baseline. The forecast finish is the scheduler's.
+    let mut project = base();
+    project["activities"].as_array_mut().map(|a| a.push(json!({"id": "M1", "name": "Go-live", "durationDays": 0, "milestone": true})));
+    project["dependencies"].as_array_mut().map(|d| d.push(json!({"predecessorId": "Q4", "successorId": "M1"})));
+    project["baseline"]["activities"].as_array_mut().map(|b| b.push(json!({"activityId": "M1", "start": "2026-12-18T17:00:00", "finish": "2026-12-18T17:00:00", "cost": 0.0})));
+    project["activities"][2]["durationDays"] = json!(85);
+    let mut workspace = workspace_of(vec![project]);
+    let finish = workspace.schedule("P1", &Default::default()).expect("schedules").finish.0;
+    let baseline_finish = chrono::NaiveDate::from_ymd_opt(2026, 12, 18).and_then(|d| d.and_hms_opt(17, 0, 0)).unwrap_or_default();
+    let baseline_start = chrono::NaiveDate::from_ymd_opt(2026, 1, 5).and_then(|d| d.and_hms_opt(8, 0, 0)).unwrap_or_default();
+    let minutes = |delta: chrono::TimeDelta| delta.num_minutes() as f64;
+    let expected = minutes(finish - baseline_finish) * 100.0 / minutes(baseline_finish - baseline_start);
+    let health = health_of(&mut workspace, "P1", &HealthOptions::default());
+    let (band, points, value) = metric(&health, Metric::FinishVariancePercent);
+    assert!((value.unwrap_or(0.0) - expected).abs() < 1e-9, "{value:?} against {expected}");
+    // At least four weeks late on 347 days: above 5%, not above 10%.
+    assert!(expected > 5.0 && expected <= 10.0, "{expected}");
+    assert_eq!((band, points), (Some(Band::Amber), 25.0));
+    // The go-live slips by more than the ten-day tolerance: one late milestone.
+    let late = health.dimensions[0].evidence.iter().find(|e| e.metric == Metric::LateMilestones).expect("late milestones");
+    assert_eq!((late.value, late.ids.clone()), (Some(1.0), vec!["M1".to_string()]));
+    // With a tolerance longer than the slip it is not late.
+    let mut policy = pmo_analytics::health::HealthPolicy::rag3();
+    policy.late_milestone_tolerance_days = 60.0;
+    let options = HealthOptions { policy: Some(policy), ..HealthOptions::default() };
+    assert_eq!(metric(&health_of(&mut workspace, "P1", &options), Metric::LateMilestones).2, Some(0.0));
+}
+
+#[test]
+fn risk_exposure_after_responses_and_red_zone_threats() {
+    // R1: p 0.5 x 25,000 = EMV 12,500, 5% of BAC (exactly on the line). R2: p 0.9 x 110,000,
+    // mitigated to p 0.5 x 25,000 (EMV 12,500). Residual exposure 25,000 / 250,000 = 10%: amber
+    // (not above 10%). Inherent R2 would be 5 x 5 on the 5x5 scheme; residual p 0.5 (level 3) x
+    // 10% of BAC (level 2) = 6: not in the red zone.
+    let risk = |id: &str, p: f64, cost: f64| json!({"id": id, "title": id, "kind": "threat", "status": "open", "probability": p, "costImpact": cost});
+    let mut mitigated = risk("R2", 0.9, 110_000.0);
+    mitigated["response"] = json!({"strategy": "mitigate", "description": "Second supplier", "residualProbability": 0.5, "residualCostImpact": 25_000.0});
+    let health = project_health(with(base(), json!({"risks": [risk("R1", 0.5, 25_000.0), mitigated]})));
+    let (band, points, value) = metric(&health, Metric::ResidualExposurePercent);
+    assert!((value.unwrap_or(0.0) - 10.0).abs() < 1e-9 && band == Some(Band::Amber) && points == 25.0, "{value:?} {band:?}");
+    assert_eq!(metric(&health, Metric::RedZoneRisks).2, Some(0.0));
+    // Unmitigated, R2 is 5 x 5 = 25, in the top band: a red-zone threat, and the exposure is
+    // (12,500 + 99,000) / 250,000 = 44.6%: red.
+    let health = project_health(with(base(), json!({"risks": [risk("R1", 0.5, 25_000.0), risk("R2", 0.9, 110_000.0)]})));
+    let red_zone = health.dimensions.iter().flat_map(|d| &d.evidence).find(|e| e.metric == Metric::RedZoneRisks).expect("red zone");
+    assert_eq!((red_zone.value, red_zone.ids.clone()), (Some(1.0), vec!["R2".to_string()]));
+    let (band, _, value) = metric(&health, Metric::ResidualExposurePercent);
+    assert!((value.unwrap_or(0.0) - 44.6).abs() < 1e-9 && band == Some(Band::Red));
+    assert_eq!(dimension(&health, Dimension::Risk).1, Band::Red);
+}
+
+#[test]
+fn a_resource_the_plan_books_beyond_its_capacity_is_over_allocated() {
+    // One engineer (capacity 1) assigned at 2 units to Q3, which runs from July: over-allocated
+    // in the three months from the status date.
+    let mut project = base();
+    project["resources"] = json!([{"id": "ENG", "name": "Engineer", "capacityUnits": 1.0}]);
+    project["activities"][2]["assignments"] = json!([{"resourceId": "ENG", "units": 2.0}]);
+    let health = project_health(project);
+    let evidence = health.dimensions.iter().find(|d| d.dimension == Dimension::Resources).map(|d| d.evidence[0].clone()).expect("resources");
+    assert_eq!((evidence.value, evidence.ids.clone(), evidence.points_deducted), (Some(1.0), vec!["ENG".to_string()], 25.0));
+    // Without assignments the dimension is unknown, and says why.
+    let health = project_health(base());
+    let (score, band) = dimension(&health, Dimension::Resources);
+    assert_eq!((score, band), (None, Band::Unknown));
+}
