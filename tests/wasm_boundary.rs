@@ -229,7 +229,10 @@ fn import_ms_project_xml_into_the_workspace() {
 fn health_with_evidence_and_a_refused_policy() {
     let mut workspace = loaded();
     // p1 has no baseline: grey, never green, and data quality shows the missing baseline.
-    let health = workspace.health("p1", JsValue::NULL).unwrap();
+    // The document has no status date: without one health cannot be assessed, and says so.
+    assert_eq!(get_str(&workspace.health("p1", JsValue::NULL).unwrap_err(), "code"), "no_status_date");
+    let at = || js_sys::JSON::parse(r#"{"statusDate":"2026-03-31"}"#).unwrap();
+    let health = workspace.health("p1", at()).unwrap();
     assert_eq!(get_str(&health, "kind"), "project");
     assert_eq!(get_str(&get(&health, "overall"), "band"), "unknown");
     assert!(get(&get(&health, "overall"), "score").is_null());
@@ -238,7 +241,7 @@ fn health_with_evidence_and_a_refused_policy() {
     let missing = Array::from(&get(&quality, "evidence")).iter().find(|e| get_str(e, "metric") == "missingBaseline").unwrap();
     assert_eq!(get_str(&missing, "display"), "Yes");
     // A unit: its two projects counted; mixed currencies without rates weigh them equally.
-    let unit = workspace.health("fn", JsValue::NULL).unwrap();
+    let unit = workspace.health("fn", at()).unwrap();
     assert_eq!(get(&unit, "projectCount").as_f64(), Some(2.0));
     assert_eq!(get_str(&unit, "weighting"), "equal");
     let options = js_sys::JSON::parse(r#"{"policy":{"scale":"rag3"}}"#).unwrap();

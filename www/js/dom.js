@@ -69,3 +69,15 @@ export function byId(id) {
   if (!node) throw new Error(`index.html has no element #${id}`);
   return node;
 }
+
+const SVG_NS = 'http://www.w3.org/2000/svg';
+
+/** An SVG element with attributes (null, undefined and false skipped) and optional text content. */
+export function svg(tag, attrs = {}, text) {
+  const node = document.createElementNS(SVG_NS, tag);
+  for (const [name, value] of Object.entries(attrs)) {
+    if (value !== null && value !== undefined && value !== false) node.setAttribute(name, String(value));
+  }
+  if (text !== undefined) node.textContent = String(text);
+  return node;
+}

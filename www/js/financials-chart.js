@@ -6,10 +6,10 @@
 // outlook against plan is written above the chart. Each month is one focusable mark (arrow keys
 // move, Enter or Space calls onSelectMonth); every figure is also in a table under a disclosure.
 
-import { el, replaceChildren, srOnly } from './dom.js';
-import { formatDate, formatMoney } from './format.js';
+import { el, replaceChildren, srOnly, svg } from './dom.js';
+import { formatDate, formatMoney, roundTicks } from './format.js';
 import { notAvailable } from './health-pill.js';
-import { rovingMarks, svgNode } from './health-trend.js';
+import { rovingMarks } from './health-trend.js';
 import { monthLabel } from './scurve.js';
 
 let chartCount = 0; // pattern ids must be unique in the document
@@ -45,16 +45,6 @@ export function readFinancials(data) {
   };
 }
 
-function ticks(max) {
-  if (!(max > 0)) return { top: 1, values: [0, 1] };
-  const rough = max / 4;
-  const power = 10 ** Math.floor(Math.log10(rough));
-  const step = [1, 2, 2.5, 5, 10].map((f) => f * power).find((s) => s >= rough) ?? 10 * power;
-  const top = Math.ceil(max / step) * step;
-  const values = [];
-  for (let v = 0; v <= top + step / 2; v += step) values.push(v);
-  return { top, values };
-}
 
 const signed = (value, text) => (value > 0 ? `+${text}` : value < 0 ? `−${text.replace(/^[-−]/, '')}` : text);
 
@@ -84,7 +74,7 @@ export function renderFinancialsChart(container, data, options = {}) {
   const cumBottom = cumTop + cumH;
 
   const monthlyMax = Math.max(0, ...f.months.flatMap((m) => [m.plan, m.actual, m.forecast, m.outlook]).filter((v) => v !== null));
-  const yBars = ticks(monthlyMax);
+  const yBars = roundTicks(monthlyMax, 4);
   let cumPlan = 0;
   let cumOutlook = 0;
   const cumulative = f.months.map((m) => {
@@ -92,50 +82,50 @@ export function renderFinancialsChart(container, data, options = {}) {
     cumOutlook += m.outlook ?? 0;
     return { plan: cumPlan, outlook: cumOutlook };
   });
-  const yCum = ticks(Math.max(0, ...cumulative.flatMap((c) => [c.plan, c.outlook])));
+  const yCum = roundTicks(Math.max(0, ...cumulative.flatMap((c) => [c.plan, c.outlook])), 4);
   const yb = (v) => barsBottom - (v / yBars.top) * barsH;
   const yc = (v) => cumBottom - (v / yCum.top) * cumH;
   const cx = (i) => margin.left + slot * (i + 0.5);
 
   const hatch = `fc-hatch-${chartCount}`;
   const title = options.title ?? `Spend by month, ${f.fiscalYear}${f.name ? `: ${f.name}` : ''}`;
-  const chart = svgNode('svg', {
+  const chart = svg('svg', {
     class: 'fc-svg', width, height, viewBox: `0 0 ${width} ${height}`, role: 'group',
     'aria-label': `${title}. ${count} months; use the arrow keys to move between them.`,
   });
-  chart.append(svgNode('title', {}, title));
-  const defs = svgNode('defs');
-  const pattern = svgNode('pattern', { id: hatch, width: 6, height: 6, patternUnits: 'userSpaceOnUse', patternTransform: 'rotate(45)' });
-  pattern.append(svgNode('rect', { width: 6, height: 6, class: 'fc-hatch-bg' }), svgNode('line', { x1: 0, y1: 0, x2: 0, y2: 6, class: 'fc-hatch-line' }));
+  chart.append(svg('title', {}, title));
+  const defs = svg('defs');
+  const pattern = svg('pattern', { id: hatch, width: 6, height: 6, patternUnits: 'userSpaceOnUse', patternTransform: 'rotate(45)' });
+  pattern.append(svg('rect', { width: 6, height: 6, class: 'fc-hatch-bg' }), svg('line', { x1: 0, y1: 0, x2: 0, y2: 6, class: 'fc-hatch-line' }));
   defs.append(pattern);
   chart.append(defs);
 
   // Axes: monthly amounts on top, cumulative below, each with its own scale and title.
-  const axis = svgNode('g', { class: 'fc-axis', 'aria-hidden': 'true' });
+  const axis = svg('g', { class: 'fc-axis', 'aria-hidden': 'true' });
   for (const v of yBars.values) {
-    axis.append(svgNode('line', { x1: margin.left, x2: margin.left + plotW, y1: yb(v), y2: yb(v), class: v === 0 ? 'fc-base' : 'fc-grid' }),
-      svgNode('text', { x: margin.left - 6, y: yb(v) + 4, 'text-anchor': 'end', class: 'fc-tick' }, compact(v)));
+    axis.append(svg('line', { x1: margin.left, x2: margin.left + plotW, y1: yb(v), y2: yb(v), class: v === 0 ? 'fc-base' : 'fc-grid' }),
+      svg('text', { x: margin.left - 6, y: yb(v) + 4, 'text-anchor': 'end', class: 'fc-tick' }, compact(v)));
   }
   for (const v of yCum.values) {
-    axis.append(svgNode('line', { x1: margin.left, x2: margin.left + plotW, y1: yc(v), y2: yc(v), class: v === 0 ? 'fc-base' : 'fc-grid' }),
-      svgNode('text', { x: margin.left - 6, y: yc(v) + 4, 'text-anchor': 'end', class: 'fc-tick' }, compact(v)));
+    axis.append(svg('line', { x1: margin.left, x2: margin.left + plotW, y1: yc(v), y2: yc(v), class: v === 0 ? 'fc-base' : 'fc-grid' }),
+      svg('text', { x: margin.left - 6, y: yc(v) + 4, 'text-anchor': 'end', class: 'fc-tick' }, compact(v)));
   }
   // Plot titles at the bottom right, clear of the end labels (cumulative totals end high).
-  axis.append(svgNode('text', { x: margin.left + plotW + 8, y: barsBottom, class: 'fc-plot-title' }, 'Each month'),
-    svgNode('text', { x: margin.left + plotW + 8, y: cumBottom, class: 'fc-plot-title' }, 'Cumulative'));
+  axis.append(svg('text', { x: margin.left + plotW + 8, y: barsBottom, class: 'fc-plot-title' }, 'Each month'),
+    svg('text', { x: margin.left + plotW + 8, y: cumBottom, class: 'fc-plot-title' }, 'Cumulative'));
   chart.append(axis);
 
   // The status divider between the last closed month and the first open one.
   const lastClosed = f.months.reduce((last, m, i) => (m.closed ? i : last), -1);
   if (lastClosed >= 0 && lastClosed < count - 1) {
     const sx = margin.left + slot * (lastClosed + 1);
-    chart.append(svgNode('line', { x1: sx, x2: sx, y1: margin.top - 4, y2: cumBottom, class: 'fc-status-line', 'aria-hidden': 'true' }),
-      svgNode('text', { x: sx + 4, y: cumBottom + 22, class: 'fc-status-label', 'aria-hidden': 'true' }, `Status ${formatDate(f.statusDate)}: closed ← | → forecast`));
+    chart.append(svg('line', { x1: sx, x2: sx, y1: margin.top - 4, y2: cumBottom, class: 'fc-status-line', 'aria-hidden': 'true' }),
+      svg('text', { x: sx + 4, y: cumBottom + 22, class: 'fc-status-label', 'aria-hidden': 'true' }, `Status ${formatDate(f.statusDate)}: closed ← | → forecast`));
   }
 
   // One group per month: bars, labels and the keyboard target.
   const barW = Math.min(18, (slot - 8) / 2);
-  const months = svgNode('g', { class: 'fc-months' });
+  const months = svg('g', { class: 'fc-months' });
   f.months.forEach((m, i) => {
     const x = cx(i);
     const second = m.closed ? m.actual : m.forecast;
@@ -145,40 +135,40 @@ export function renderFinancialsChart(container, data, options = {}) {
         ? `actual ${m.actual === null ? 'n/a (no actual reported)' : money(m.actual)}`
         : `forecast ${m.forecast === null ? 'n/a (no forecast)' : money(m.forecast)}${m.fromPlan ? ' (no forecast entered: the plan stands in)' : ''}`)
       + `; cumulative outlook ${money(cumulative[i].outlook)} against plan ${money(cumulative[i].plan)}`;
-    const group = svgNode('g', {
+    const group = svg('g', {
       class: `fc-month is-${kind}`, tabindex: i === (lastClosed >= 0 ? lastClosed : 0) ? 0 : -1, role: 'img', 'aria-label': words,
       'data-month': m.month, 'data-closed': m.closed, 'data-plan': m.plan ?? '', 'data-actual': m.actual ?? '', 'data-forecast': m.forecast ?? '',
     });
-    group.append(svgNode('title', {}, words));
-    group.append(svgNode('rect', { x: x - slot / 2 + 1, y: margin.top - 4, width: slot - 2, height: barsH + 40, class: 'fc-hit' }));
-    if (m.plan !== null) group.append(svgNode('rect', { x: x - barW - 1, y: yb(m.plan), width: barW, height: barsBottom - yb(m.plan), class: 'fc-bar fc-bar-plan' }));
+    group.append(svg('title', {}, words));
+    group.append(svg('rect', { x: x - slot / 2 + 1, y: margin.top - 4, width: slot - 2, height: barsH + 40, class: 'fc-hit' }));
+    if (m.plan !== null) group.append(svg('rect', { x: x - barW - 1, y: yb(m.plan), width: barW, height: barsBottom - yb(m.plan), class: 'fc-bar fc-bar-plan' }));
     if (second !== null) {
-      group.append(svgNode('rect', {
+      group.append(svg('rect', {
         x: x + 1, y: yb(second), width: barW, height: barsBottom - yb(second),
         class: `fc-bar ${m.closed ? 'fc-bar-actual' : 'fc-bar-forecast'}`, fill: m.closed ? null : `url(#${hatch})`,
       }));
     } else {
-      group.append(svgNode('text', { x: x + 1 + barW / 2, y: barsBottom - 4, 'text-anchor': 'middle', class: 'fc-na' }, 'n/a'));
+      group.append(svg('text', { x: x + 1 + barW / 2, y: barsBottom - 4, 'text-anchor': 'middle', class: 'fc-na' }, 'n/a'));
     }
     const [name, year] = monthLabel(m.month).split(' ');
-    group.append(svgNode('text', { x, y: barsBottom + 14, 'text-anchor': 'middle', class: 'fc-month-label' }, name),
-      svgNode('text', { x, y: barsBottom + 26, 'text-anchor': 'middle', class: `fc-kind-label is-${kind}` }, m.closed ? 'Actual' : m.fromPlan ? '=Plan' : 'Fcst'));
-    if (i === 0 || name === 'Jan') group.append(svgNode('text', { x, y: barsBottom + 38, 'text-anchor': 'middle', class: 'fc-year-label' }, year));
+    group.append(svg('text', { x, y: barsBottom + 14, 'text-anchor': 'middle', class: 'fc-month-label' }, name),
+      svg('text', { x, y: barsBottom + 26, 'text-anchor': 'middle', class: `fc-kind-label is-${kind}` }, m.closed ? 'Actual' : m.fromPlan ? '=Plan' : 'Fcst'));
+    if (i === 0 || name === 'Jan') group.append(svg('text', { x, y: barsBottom + 38, 'text-anchor': 'middle', class: 'fc-year-label' }, year));
     months.append(group);
   });
   chart.append(months);
 
   // Cumulative lines: plan solid with round points; outlook solid over actuals, dashed over forecast.
   const path = (points) => points.map(([i, v], k) => `${k ? 'L' : 'M'}${cx(i).toFixed(1)} ${yc(v).toFixed(1)}`).join('');
-  const lines = svgNode('g', { class: 'fc-lines', 'aria-hidden': 'true' });
-  lines.append(svgNode('path', { d: path(cumulative.map((c, i) => [i, c.plan])), class: 'fc-line fc-line-plan' }));
+  const lines = svg('g', { class: 'fc-lines', 'aria-hidden': 'true' });
+  lines.append(svg('path', { d: path(cumulative.map((c, i) => [i, c.plan])), class: 'fc-line fc-line-plan' }));
   const actualPart = cumulative.slice(0, lastClosed + 1).map((c, i) => [i, c.outlook]);
   const forecastPart = cumulative.slice(Math.max(0, lastClosed)).map((c, k) => [k + Math.max(0, lastClosed), c.outlook]);
-  if (actualPart.length > 1) lines.append(svgNode('path', { d: path(actualPart), class: 'fc-line fc-line-actual' }));
-  if (forecastPart.length > 1) lines.append(svgNode('path', { d: path(forecastPart), class: 'fc-line fc-line-outlook' }));
+  if (actualPart.length > 1) lines.append(svg('path', { d: path(actualPart), class: 'fc-line fc-line-actual' }));
+  if (forecastPart.length > 1) lines.append(svg('path', { d: path(forecastPart), class: 'fc-line fc-line-outlook' }));
   cumulative.forEach((c, i) => {
-    lines.append(svgNode('circle', { cx: cx(i), cy: yc(c.plan), r: 2.6, class: 'fc-point-plan' }),
-      svgNode('rect', { x: cx(i) - 2.6, y: yc(c.outlook) - 2.6, width: 5.2, height: 5.2, class: i <= lastClosed ? 'fc-point-actual' : 'fc-point-outlook' }));
+    lines.append(svg('circle', { cx: cx(i), cy: yc(c.plan), r: 2.6, class: 'fc-point-plan' }),
+      svg('rect', { x: cx(i) - 2.6, y: yc(c.outlook) - 2.6, width: 5.2, height: 5.2, class: i <= lastClosed ? 'fc-point-actual' : 'fc-point-outlook' }));
   });
   // Direct labels at the right end, pushed apart when the two totals are close.
   const end = cumulative.at(-1) ?? { plan: 0, outlook: 0 };
@@ -190,8 +180,8 @@ export function renderFinancialsChart(container, data, options = {}) {
     outlookY = mid + (up ? -7 : 7);
     planY = mid + (up ? 7 : -7);
   }
-  lines.append(svgNode('text', { x: margin.left + plotW + 8, y: planY, class: 'fc-end-label fc-end-plan' }, `Plan ${compact(end.plan)}`),
-    svgNode('text', { x: margin.left + plotW + 8, y: outlookY, class: 'fc-end-label fc-end-outlook' }, `Outlook ${compact(end.outlook)}`));
+  lines.append(svg('text', { x: margin.left + plotW + 8, y: planY, class: 'fc-end-label fc-end-plan' }, `Plan ${compact(end.plan)}`),
+    svg('text', { x: margin.left + plotW + 8, y: outlookY, class: 'fc-end-label fc-end-outlook' }, `Outlook ${compact(end.outlook)}`));
   chart.append(lines);
 
   rovingMarks(chart, '.fc-month', (mark, index) => options.onSelectMonth?.(f.months[index]));
@@ -222,14 +212,14 @@ export function renderFinancialsChart(container, data, options = {}) {
 
 function legend(hatch) {
   const swatch = (className, fill) => {
-    const icon = svgNode('svg', { width: 14, height: 12, viewBox: '0 0 14 12', class: 'fc-legend-icon', 'aria-hidden': 'true' });
-    icon.append(svgNode('rect', { x: 1, y: 1, width: 12, height: 10, class: `fc-bar ${className}`, fill }));
+    const icon = svg('svg', { width: 14, height: 12, viewBox: '0 0 14 12', class: 'fc-legend-icon', 'aria-hidden': 'true' });
+    icon.append(svg('rect', { x: 1, y: 1, width: 12, height: 10, class: `fc-bar ${className}`, fill }));
     return icon;
   };
   const line = (className, point) => {
-    const icon = svgNode('svg', { width: 26, height: 12, viewBox: '0 0 26 12', class: 'fc-legend-icon', 'aria-hidden': 'true' });
-    icon.append(svgNode('path', { d: 'M1 6L25 6', class: `fc-line ${className}` }));
-    icon.append(point === 'circle' ? svgNode('circle', { cx: 13, cy: 6, r: 2.6, class: 'fc-point-plan' }) : svgNode('rect', { x: 10.4, y: 3.4, width: 5.2, height: 5.2, class: point }));
+    const icon = svg('svg', { width: 26, height: 12, viewBox: '0 0 26 12', class: 'fc-legend-icon', 'aria-hidden': 'true' });
+    icon.append(svg('path', { d: 'M1 6L25 6', class: `fc-line ${className}` }));
+    icon.append(point === 'circle' ? svg('circle', { cx: 13, cy: 6, r: 2.6, class: 'fc-point-plan' }) : svg('rect', { x: 10.4, y: 3.4, width: 5.2, height: 5.2, class: point }));
     return icon;
   };
   return el('ul', { class: 'fc-legend', 'aria-label': 'Legend' },

@@ -5,20 +5,12 @@
 // and carry their words, so the chart reads without colour; the SVG has a title and a
 // description with the numbers, and the percentiles are also a table under a disclosure.
 
-import { el, replaceChildren } from './dom.js';
+import { el, replaceChildren, svg } from './dom.js';
 import { formatCount, formatDate } from './format.js';
 
-const SVG = 'http://www.w3.org/2000/svg';
 const HEIGHT = 360;
 const MARGIN = { top: 66, right: 64, bottom: 52, left: 64 };
 const DAY = 86_400_000;
-
-function svg(tag, attrs = {}, text) {
-  const node = document.createElementNS(SVG, tag);
-  for (const [k, v] of Object.entries(attrs)) if (v !== null && v !== undefined && v !== false) node.setAttribute(k, String(v));
-  if (text !== undefined) node.textContent = text;
-  return node;
-}
 
 const oneDecimal = new Intl.NumberFormat(undefined, { maximumFractionDigits: 1, minimumFractionDigits: 1 });
 const days = (value) => `${oneDecimal.format(value)} working days`;

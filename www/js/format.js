@@ -130,3 +130,15 @@ export function formatMonths(value) {
   const text = cached('months', () => new Intl.NumberFormat(locale, { minimumFractionDigits: 1, maximumFractionDigits: 1 })).format(value);
   return `${text} ${Math.abs(value) === 1 ? 'month' : 'months'}`;
 }
+
+/** Round tick values covering [0, max] in about `parts` steps of 1, 2, 2.5 or 5 times a power of ten. */
+export function roundTicks(max, parts) {
+  if (!(max > 0)) return { top: 1, values: [0, 1] };
+  const rough = max / parts;
+  const power = 10 ** Math.floor(Math.log10(rough));
+  const step = [1, 2, 2.5, 5, 10].map((f) => f * power).find((s) => s >= rough) ?? 10 * power;
+  const top = Math.ceil(max / step) * step;
+  const values = [];
+  for (let v = 0; v <= top + step / 2; v += step) values.push(v);
+  return { top, values };
+}

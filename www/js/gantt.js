@@ -8,9 +8,8 @@
 // the active row is its aria-activedescendant, and each row's label says its dates, float and
 // criticality in words, so nothing depends on colour or on seeing the bars.
 
-import { el, replaceChildren } from './dom.js';
+import { el, replaceChildren, svg } from './dom.js';
 
-const SVG = 'http://www.w3.org/2000/svg';
 const ROW = 22;
 const HEAD = 46; // three header lines, baselines below
 const LINE_1 = 13;
@@ -28,13 +27,6 @@ const KEYS_HINT = 'Keys: Up and Down move between activities, Page Up and Page D
 export function planTime(text) {
   const m = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2}))?/.exec(text ?? '');
   return m ? Date.UTC(+m[1], +m[2] - 1, +m[3], +(m[4] ?? 0), +(m[5] ?? 0)) : null;
-}
-
-function svg(tag, attrs = {}, text) {
-  const node = document.createElementNS(SVG, tag);
-  for (const [k, v] of Object.entries(attrs)) if (v !== null && v !== undefined && v !== false) node.setAttribute(k, String(v));
-  if (text !== undefined) node.textContent = text;
-  return node;
 }
 
 const day = (text) => (text ?? '').slice(0, 10);

@@ -4,10 +4,9 @@
 // printout; colour only reinforces. "Unknown" is grey with a dashed outline and a question
 // mark: a project the engine cannot score must never look healthy.
 
-import { el, replaceChildren } from './dom.js';
+import { el, replaceChildren, svg } from './dom.js';
 import { formatCount } from './format.js';
 
-const SVG = 'http://www.w3.org/2000/svg';
 
 /** Worst first: the order of filters, legends and counts. */
 export const BAND_ORDER = ['red', 'amberRed', 'amber', 'amberGreen', 'green', 'unknown'];
@@ -59,16 +58,8 @@ export function scoreText(score, reason) {
 /** The band's shape as a 12×12 SVG icon (decorative: the label beside it carries the meaning). */
 export function bandIcon(band) {
   const { shape } = bandInfo(band);
-  const icon = document.createElementNS(SVG, 'svg');
-  for (const [name, value] of Object.entries({ class: 'hb-icon', width: 12, height: 12, viewBox: '0 0 12 12', 'aria-hidden': 'true', focusable: 'false' })) {
-    icon.setAttribute(name, String(value));
-  }
-  const add = (tag, attrs) => {
-    const node = document.createElementNS(SVG, tag);
-    for (const [name, value] of Object.entries(attrs)) node.setAttribute(name, String(value));
-    icon.append(node);
-    return node;
-  };
+  const icon = svg('svg', { class: 'hb-icon', width: 12, height: 12, viewBox: '0 0 12 12', 'aria-hidden': 'true', focusable: 'false' });
+  const add = (tag, attrs) => icon.appendChild(svg(tag, attrs));
   switch (shape) {
     case 'circle': add('circle', { cx: 6, cy: 6, r: 5, class: 'hb-fill' }); break;
     case 'half':

@@ -5,21 +5,9 @@
 // the line: it is never plotted as 0. One tab stop for the whole line; arrow keys, Home and End
 // move between points; Enter or Space calls onSelect(point).
 
-import { el, replaceChildren } from './dom.js';
+import { el, replaceChildren, svg } from './dom.js';
 import { formatDate } from './format.js';
 import { bandClass, bandIcon, bandInfo, formatScore } from './health-pill.js';
-
-const SVG_NS = 'http://www.w3.org/2000/svg';
-
-/** An SVG element with attributes (null/undefined/false skipped) and optional text content. */
-export function svgNode(tag, attrs = {}, text) {
-  const node = document.createElementNS(SVG_NS, tag);
-  for (const [name, value] of Object.entries(attrs)) {
-    if (value !== null && value !== undefined && value !== false) node.setAttribute(name, String(value));
-  }
-  if (text !== undefined) node.textContent = String(text);
-  return node;
-}
 
 /**
  * Roving tab stop over a list of SVG marks: the one with tabindex 0 takes Tab; arrows, Home and
@@ -72,19 +60,19 @@ export function renderHealthTrend(container, trend, options = {}) {
   const name = options.name ? ` of ${options.name}` : '';
   const describe = (p) => `${formatDate(p.date)}: ${p.score === null ? 'score n/a (not enough data to score)' : `score ${formatScore(p.score)}`}, ${bandInfo(p.band).label}`;
 
-  const chart = svgNode('svg', {
+  const chart = svg('svg', {
     class: 'htr-svg', width, height, viewBox: `0 0 ${width} ${height}`, role: 'group',
     'aria-label': `Health trend${name}: ${points.length} snapshots, use the arrow keys to move between them`,
   });
-  chart.append(svgNode('title', {}, `Health trend${name}`));
+  chart.append(svg('title', {}, `Health trend${name}`));
   const first = points[0];
   const last = points.at(-1);
-  chart.append(svgNode('desc', {}, `From ${describe(first)} to ${describe(last)}.`));
+  chart.append(svg('desc', {}, `From ${describe(first)} to ${describe(last)}.`));
 
-  const axis = svgNode('g', { class: 'htr-axis', 'aria-hidden': 'true' });
+  const axis = svg('g', { class: 'htr-axis', 'aria-hidden': 'true' });
   for (const value of [0, 50, 100]) {
-    axis.append(svgNode('line', { x1: pad.left, x2: width - pad.right, y1: y(value), y2: y(value), class: value === 0 ? 'htr-base' : 'htr-grid' }),
-      svgNode('text', { x: pad.left - 4, y: y(value) + 3, 'text-anchor': 'end', class: 'htr-tick' }, value));
+    axis.append(svg('line', { x1: pad.left, x2: width - pad.right, y1: y(value), y2: y(value), class: value === 0 ? 'htr-base' : 'htr-grid' }),
+      svg('text', { x: pad.left - 4, y: y(value) + 3, 'text-anchor': 'end', class: 'htr-tick' }, value));
   }
   chart.append(axis);
 
@@ -96,19 +84,19 @@ export function renderHealthTrend(container, trend, options = {}) {
     d += `${pen ? 'L' : 'M'}${x(i).toFixed(1)} ${y(p.score).toFixed(1)}`;
     pen = true;
   });
-  if (d) chart.append(svgNode('path', { d, class: 'htr-line', 'aria-hidden': 'true' }));
+  if (d) chart.append(svg('path', { d, class: 'htr-line', 'aria-hidden': 'true' }));
 
   // Label every point when there are few, else the first, the last and the lowest.
   const scored = points.map((p, i) => ({ ...p, i })).filter((p) => p.score !== null);
   const lowest = scored.reduce((low, p) => (low === null || p.score < low.score ? p : low), null);
   const labelled = new Set(points.length <= 8 ? points.map((_, i) => i) : [0, points.length - 1, lowest?.i].filter((i) => i !== undefined));
 
-  const marks = svgNode('g', { class: 'htr-points' });
+  const marks = svg('g', { class: 'htr-points' });
   points.forEach((p, i) => {
     const cx = x(i);
     const cy = p.score === null ? y(0) : y(p.score);
     const words = describe(p);
-    const mark = svgNode('g', {
+    const mark = svg('g', {
       class: `htr-point ${bandClass(p.band)}${p.score === null ? ' is-na' : ''}`,
       tabindex: i === points.length - 1 ? 0 : -1,
       role: 'img',
@@ -117,14 +105,14 @@ export function renderHealthTrend(container, trend, options = {}) {
       'data-band': p.band,
       'data-score': p.score ?? '',
     });
-    mark.append(svgNode('title', {}, words));
+    mark.append(svg('title', {}, words));
     // A larger transparent target so the point is easy to hover and shows its focus ring.
-    mark.append(svgNode('circle', { cx, cy, r: 7, class: 'htr-hit' }));
+    mark.append(svg('circle', { cx, cy, r: 7, class: 'htr-hit' }));
     // An unscored snapshot gets the Unknown icon (dashed circle, question mark) on the axis.
     mark.append(shapeAt(p.score === null ? 'unknown' : p.band, cx, cy));
     if (labelled.has(i)) {
       const above = p.score === null || p.score < 85;
-      mark.append(svgNode('text', {
+      mark.append(svg('text', {
         x: cx, y: above ? cy - 7 : cy + 13, 'text-anchor': i === 0 && points.length > 1 ? 'start' : i === points.length - 1 && points.length > 1 ? 'end' : 'middle',
         class: 'htr-label', 'aria-hidden': 'true',
       }, p.score === null ? 'n/a' : formatScore(p.score)));

@@ -5,21 +5,13 @@
 // The SVG is role="img" with a title and a description that say the numbers; every figure is
 // also in a table under a disclosure, reachable by keyboard and read by screen readers.
 
-import { el, replaceChildren, srOnly } from './dom.js';
-import { formatDate, formatMoney, reasonText } from './format.js';
+import { el, replaceChildren, srOnly, svg } from './dom.js';
+import { formatDate, formatMoney, reasonText, roundTicks } from './format.js';
 
-const SVG = 'http://www.w3.org/2000/svg';
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 const HEIGHT = 340;
 const MARGIN = { top: 30, right: 178, bottom: 52, left: 70 };
 const LABEL_GAP = 14; // minimum vertical distance between two direct labels
-
-function svg(tag, attrs = {}, text) {
-  const node = document.createElementNS(SVG, tag);
-  for (const [k, v] of Object.entries(attrs)) if (v !== null && v !== undefined && v !== false) node.setAttribute(k, String(v));
-  if (text !== undefined) node.textContent = text;
-  return node;
-}
 
 /** "2026-03" -> "Mar 2026". */
 export function monthLabel(label) {
@@ -45,17 +37,6 @@ function pointsOf(series) {
   };
 }
 
-/** Round tick values covering [0, max]. */
-function ticks(max) {
-  if (!(max > 0)) return { top: 1, values: [0, 1] };
-  const rough = max / 5;
-  const power = 10 ** Math.floor(Math.log10(rough));
-  const step = [1, 2, 2.5, 5, 10].map((f) => f * power).find((s) => s >= rough) ?? 10 * power;
-  const top = Math.ceil(max / step) * step;
-  const values = [];
-  for (let v = 0; v <= top + step / 2; v += step) values.push(v);
-  return { top, values };
-}
 
 /** Moves labels apart (keeping their order) so no two are closer than LABEL_GAP, inside [low, high]. */
 function spread(labels, low, high) {
@@ -85,7 +66,7 @@ export function renderSCurve(container, { series, report, name }) {
   const plotW = width - MARGIN.left - MARGIN.right;
   const plotH = HEIGHT - MARGIN.top - MARGIN.bottom;
   const all = [m.bac, eac, ...Object.values(points).flat().map((p) => p.value)].filter((v) => Number.isFinite(v));
-  const { top, values: yTicks } = ticks(Math.max(0, ...all));
+  const { top, values: yTicks } = roundTicks(Math.max(0, ...all), 5);
   const x = (index) => MARGIN.left + (count <= 1 ? plotW / 2 : (index / (count - 1)) * plotW);
   const y = (value) => MARGIN.top + plotH - (value / top) * plotH;
   const right = MARGIN.left + plotW;

@@ -4,21 +4,13 @@
 // title as text beside it and the swing written at the bar's end. A title and description say
 // the numbers; each row has a tooltip with both P80 values.
 
-import { el, replaceChildren } from './dom.js';
+import { el, replaceChildren, svg } from './dom.js';
 
-const SVG = 'http://www.w3.org/2000/svg';
 const ROW = 28;
 const TOP = 10;
 const AXIS = 44;
 const LABEL_W = 330;
 const VALUE_W = 70;
-
-function svg(tag, attrs = {}, text) {
-  const node = document.createElementNS(SVG, tag);
-  for (const [k, v] of Object.entries(attrs)) if (v !== null && v !== undefined && v !== false) node.setAttribute(k, String(v));
-  if (text !== undefined) node.textContent = text;
-  return node;
-}
 
 const oneDecimal = new Intl.NumberFormat(undefined, { maximumFractionDigits: 1, minimumFractionDigits: 1, signDisplay: 'exceptZero' });
 const swingText = (value) => `${oneDecimal.format(value)} d`;
