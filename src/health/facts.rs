@@ -244,7 +244,8 @@ pub fn is_data_error(finding: &Finding) -> bool {
     finding.severity == Severity::Error || matches!(finding.code, "dependency_cycle" | "dangling_dependency")
 }
 
-/// Status date freshness, baseline presence, failed schedule checks and validation findings.
+/// Status date freshness (to `as_of`), baseline presence, failed schedule checks and validation
+/// findings.
 /// `failed_checks` is the codes of the failed checks, or why they could not run; `findings` the
 /// project's validation findings, whose paths are the evidence.
 pub fn data_quality_observations(

@@ -192,7 +192,10 @@ impl Workspace {
         let project = &self.portfolio()?.projects[index];
         facts::resource_observation(&mut observations, over_allocated);
         let findings: Vec<&crate::model::Finding> = self.findings.iter().filter(|f| f.project_id.as_deref() == Some(project_id.as_str())).collect();
-        facts::data_quality_observations(&mut observations, project, as_of, failed_checks, &findings);
+        // Freshness is counted to the date the portfolio reports at: a project judged on its own
+        // status date would never look stale.
+        let reported_on = options.status_date.or(self.portfolio()?.status_date).map_or(as_of, |d| d.0);
+        facts::data_quality_observations(&mut observations, project, reported_on, failed_checks, &findings);
 
         let trend = earlier_trend(project, &observations, earlier, policy);
         let manual_rag = project.snapshots.iter().filter(|s| s.date.0 <= as_of).max_by_key(|s| s.date).and_then(|s| s.manual_rag);
