@@ -271,6 +271,31 @@ describe('portfolio store', () => {
     await finish(opened);
   });
 
+  test('the onupgradeneeded path migrates the records a database already holds', TIMEOUT, async () => {
+    const opened = await open();
+    const { page } = opened;
+    const migrated = await page.evaluate((text) => window.fixture.upgradeWith('pmo-analytics-legacy', { text, savedAt: '2025-03-01T09:30:00.000Z' }), FIRST);
+    assert.deepEqual(migrated, { schemaVersion: 1, savedAt: '2025-03-01T09:30:00.000Z', source: 'unknown', text: FIRST, checksum: fnv1a32(FIRST) });
+    // A bad record is not touched by the upgrade: restore() decides about it, and keeps it.
+    const untouched = await page.evaluate(() => window.fixture.upgradeWith('pmo-analytics-legacy-bad', { text: 'not json' }));
+    assert.deepEqual(untouched, { text: 'not json' });
+    await finish(opened);
+  });
+
+  test('persist() asks the browser to keep the data and answers true, false or null', TIMEOUT, async () => {
+    const opened = await open();
+    const answer = await opened.page.evaluate(async () => {
+      const store = await window.fixture.openStore();
+      try {
+        return await store.persist();
+      } finally {
+        store.close();
+      }
+    });
+    assert.ok(answer === true || answer === false || answer === null, `answer: ${answer}`);
+    await finish(opened);
+  });
+
   test('a full disk rejects the save with quota_exceeded and leaves the saved copy as it was', TIMEOUT, async () => {
     const opened = await open();
     const { page } = opened;
@@ -293,6 +318,26 @@ describe('portfolio store', () => {
     const restored = await restore(page);
     assert.equal(restored.status, 'ok');
     assert.equal(restored.record.text, FIRST, 'the failed save changed nothing');
+    assert.equal(await page.evaluate(() => window.fixture.raw('previous')), undefined);
+    await finish(opened);
+  });
+
+  test('a quota abort at commit is reported as quota_exceeded, not as the AbortError of a pending put', TIMEOUT, async () => {
+    const opened = await open();
+    const { page } = opened;
+    await saveAll(page, [[FIRST, 'sample']]);
+    // With a current copy, save() issues two puts: the abort comes after the first succeeded.
+    const error = await page.evaluate(async (text) => {
+      const store = await window.fixture.openStore({ indexedDB: window.fixture.quotaAtCommitIndexedDB() });
+      try {
+        return await store.save(text, { source: 'edit' }).then(() => null, window.fixture.describe);
+      } finally {
+        store.close();
+      }
+    }, SECOND);
+    assert.equal(error?.code, 'quota_exceeded');
+    const restored = await restore(page);
+    assert.equal(restored.record.text, FIRST, 'the aborted transaction changed nothing');
     assert.equal(await page.evaluate(() => window.fixture.raw('previous')), undefined);
     await finish(opened);
   });

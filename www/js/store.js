@@ -164,12 +164,9 @@ function openDatabase(factory, name) {
     }
     let settled = false;
     request.onupgradeneeded = (event) => {
-      const db = request.result;
       const tx = request.transaction;
-      const oldVersion = event.oldVersion ?? 0;
       try {
-        for (let step = oldVersion; step < DB_VERSION; step += 1) UPGRADES[step](db, tx);
-        if (oldVersion > 0) migrateAll(tx.objectStore(STORE));
+        upgradeDatabase(request.result, tx, event.oldVersion ?? 0);
       } catch (error) {
         // Aborting the version change leaves the old database as it was; open then fails below.
         tx.abort();
@@ -208,6 +205,16 @@ function openDatabase(factory, name) {
   });
 }
 
+/**
+ * The whole onupgradeneeded path, exported so the record pass can be tested before a v2 exists:
+ * the structural steps from oldVersion up to DB_VERSION, then, for a database that already held
+ * records, every record brought to RECORD_VERSION. `transaction` is the versionchange transaction.
+ */
+export function upgradeDatabase(db, transaction, oldVersion) {
+  for (let step = oldVersion; step < DB_VERSION; step += 1) UPGRADES[step](db, transaction);
+  if (oldVersion > 0) migrateAll(transaction.objectStore(STORE));
+}
+
 /** The upgrade-time pass: every slot record brought to RECORD_VERSION; bad ones left for restore(). */
 function migrateAll(store) {
   for (const key of [CURRENT, PREVIOUS]) {
@@ -222,7 +229,7 @@ function migrateAll(store) {
 
 /**
  * Opens (creating or upgrading) the portfolio store.
- * Resolves to { save, restore, clear, exportAll, close }; rejects with an Error whose code is
+ * Resolves to { save, restore, clear, exportAll, persist, close }; rejects with an Error whose code is
  * 'store_unavailable' when this browser gives the page no IndexedDB (pass indexedDB: null to
  * simulate that; undefined means the default).
  */
@@ -251,7 +258,12 @@ export async function openStore({ name = 'pmo-analytics', indexedDB = globalThis
       tx.onerror = (event) => {
         firstError ??= event?.target?.error ?? tx.error;
       };
-      tx.onabort = () => reject(failure(firstError ?? tx.error ?? new DOMException('The transaction was aborted.', 'AbortError'), doing));
+      // When the browser aborts a transaction (a full disk at commit), pending requests fail with a
+      // bare AbortError first; the real cause is then tx.error, and the reader must see that one.
+      tx.onabort = () => {
+        const cause = firstError && firstError.name !== 'AbortError' ? firstError : tx.error ?? firstError;
+        reject(failure(cause ?? new DOMException('The transaction was aborted.', 'AbortError'), doing));
+      };
       const fail = (error) => {
         firstError ??= error;
         try {
@@ -383,6 +395,23 @@ export async function openStore({ name = 'pmo-analytics', indexedDB = globalThis
           finish(good ? good.record.text : null);
         }, fail);
       });
+    },
+
+    /**
+     * Asks the browser not to evict our data under storage pressure (best-effort storage can be
+     * dropped without a word). Resolves to true or false, or null where the browser has no such
+     * request. Firefox may ask the reader, so call it after a deliberate act (their own file),
+     * not at start.
+     */
+    async persist() {
+      const storage = globalThis.navigator?.storage;
+      if (typeof storage?.persist !== 'function') return null;
+      try {
+        return (await storage.persisted?.()) || (await storage.persist());
+      } catch {
+        // A refusal to answer is an answer of "not persisted"; nothing is lost by it.
+        return false;
+      }
     },
 
     /** Lets go of the database (tests, or before deleting it). */
