@@ -360,7 +360,8 @@ describe('portfolio store', () => {
     }, FIRST);
     assert.equal(errors.put.code, 'store_failed');
     assert.match(errors.put.message, /^Your portfolio could not be saved in this browser's storage \(UnknownError: An internal error occurred in the storage backend\.\)\. /);
-    assert.equal(errors.clear, null, 'clear() puts nothing, so the fake does not fail it');
+    assert.equal(errors.clear.code, 'store_failed');
+    assert.match(errors.clear.message, /^Your saved portfolio could not be removed from this browser's storage \(UnknownError: .*\)\. It may still be kept on this device; try again, or clear this site's data in the browser's settings\.$/);
     assert.equal(errors.closed.code, 'store_failed');
     assert.match(errors.closed.message, /^Your portfolio could not be read back in this browser's storage \(InvalidStateError/);
     await finish(opened);

@@ -85,6 +85,14 @@ function failure(cause, doing) {
     );
   }
   const detail = cause?.message ? ` (${cause.name ?? 'Error'}: ${cause.message})` : cause?.name ? ` (${cause.name})` : '';
+  if (doing === 'cleared') {
+    // The reader asked for their data to be gone; what matters is that it may still be there.
+    return storeError(
+      'store_failed',
+      `Your saved portfolio could not be removed from this browser's storage${detail}. It may still be kept on this device; try again, or clear this site's data in the browser's settings.`,
+      cause,
+    );
+  }
   return storeError(
     'store_failed',
     `Your portfolio could not be ${doing} in this browser's storage${detail}. What is on screen is unchanged; export it to keep a copy.`,
