@@ -18,6 +18,7 @@ import { createRiskRegister } from './js/risk-register.js';
 import { createSimulationPanel } from './js/simulation.js';
 import { createPortfolioHome } from './js/portfolio-home.js';
 import { healthPill } from './js/health-pill.js';
+import { openStore } from './js/store.js';
 
 const SAMPLE_URL = './sample/portfolio.json';
 
@@ -31,6 +32,9 @@ const page = {
   findings: byId('findings-body'),
   fileInput: /** @type {HTMLInputElement} */ (byId('file-input')),
   mspdiInput: /** @type {HTMLInputElement} */ (byId('mspdi-input')),
+  exportButton: byId('export-button'),
+  clearButton: byId('clear-button'),
+  storeNote: byId('store-note'),
   schedule: byId('schedule-section'),
   scheduleHeading: byId('schedule-heading'),
   scheduleFacts: byId('schedule-facts'),
@@ -90,6 +94,8 @@ const simulation = createSimulationPanel(page.riskSimulation, { onResults: showC
 const home = createPortfolioHome(page.home, { onOpenProject: openProject });
 
 page.fileInput.addEventListener('change', () => loadChosenFile());
+page.exportButton.addEventListener('click', () => exportEverything());
+page.clearButton.addEventListener('click', () => clearSavedData());
 page.mspdiInput.addEventListener('change', () => importChosenXml());
 page.details.addEventListener('keydown', (event) => {
   if (event.key === 'Escape') closeProject();
@@ -116,6 +122,8 @@ async function start() {
   page.fileInput.disabled = false;
   page.mspdiInput.disabled = false;
 
+  // The portfolio the reader worked on last time comes back from this browser's storage.
+  if (await restoreSaved()) return;
   let text;
   try {
     const response = await fetch(SAMPLE_URL, { cache: 'no-cache' });
@@ -134,6 +142,79 @@ async function start() {
     return;
   }
   renderAll();
+  save('sample');
+}
+
+/** The store, opened once; null when this browser cannot keep data (the page still works). */
+let store = null;
+
+/** Loads what this browser kept from last time; false when there is nothing to load. */
+async function restoreSaved() {
+  try {
+    store = await openStore();
+  } catch (error) {
+    store = null;
+    page.storeNote.textContent = `${error.message} Your data is not kept between visits.`;
+    return false;
+  }
+  const saved = await store.restore().catch((error) => ({ status: 'unreadable', problem: { message: error.message } }));
+  if (saved.status === 'unreadable') {
+    showPageError('Your saved portfolio could not be read', `${saved.problem.message} The sample is shown instead.`);
+    return false;
+  }
+  if (saved.status === 'empty') return false;
+  try {
+    state.workspace.load(saved.record.text);
+  } catch (error) {
+    showLoadError('The portfolio saved in this browser', error);
+    return false;
+  }
+  renderAll();
+  const when = new Date(saved.record.savedAt).toLocaleString();
+  if (saved.status === 'recovered') {
+    showPageError('Your last saved changes could not be read', `The earlier copy from ${when} is shown. ${saved.problem.message}`);
+  }
+  page.storeNote.textContent = `Restored from this browser (saved ${when}).`;
+  return true;
+}
+
+/** Keeps the portfolio as it now is in this browser; a failure is shown, never swallowed. */
+function save(source) {
+  if (!store) return;
+  store
+    .save(state.workspace.exportJson(), { source })
+    .then((record) => {
+      page.storeNote.textContent = `Kept in this browser only (saved ${new Date(record.savedAt).toLocaleTimeString()}).`;
+    })
+    .catch((error) => {
+      if (error instanceof TypeError) throw error;
+      showPageError('Your changes are not saved in this browser', error.message);
+    });
+}
+
+/** Downloads the whole portfolio as JSON, made in this page (nothing is sent anywhere). */
+function exportEverything() {
+  if (!state.loaded) return;
+  const blob = new Blob([state.workspace.exportJson()], { type: 'application/json' });
+  const url = URL.createObjectURL(blob);
+  const link = el('a', { href: url, download: `${(state.portfolioName || 'portfolio').replace(/[^A-Za-z0-9_-]+/g, '-')}.json` });
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 0);
+  announce('The portfolio was exported as JSON.');
+}
+
+async function clearSavedData() {
+  if (!store) return;
+  try {
+    await store.clear();
+  } catch (error) {
+    showPageError('Your saved data could not be removed', error.message);
+    return;
+  }
+  page.storeNote.textContent = 'Nothing is kept in this browser now; the page shows what is loaded until you leave.';
+  announce('Saved data removed from this browser.');
 }
 
 async function loadChosenFile() {
@@ -156,6 +237,7 @@ async function loadChosenFile() {
   hideLoadError();
   page.pageError.hidden = true;
   renderAll();
+  save(`file:${file.name}`);
   announce(`Loaded “${file.name}”: ${plural(report.projectCount, 'project', 'projects')}, ${countText(report.findings, 'no findings').toLowerCase()}.`);
 }
 
@@ -180,6 +262,7 @@ async function importChosenXml() {
   state.selectedUnitId = null;
   state.selectedProjectId = id;
   renderAll();
+  save(`file:${file.name}`);
   announce(`Imported “${file.name}” as ${id}, ${countText(report.findings, 'no findings').toLowerCase()}.`);
   page.schedule.scrollIntoView?.({ block: 'start' });
 }

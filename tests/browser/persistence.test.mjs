@@ -1,0 +1,49 @@
+// The dashboard keeps the reader's portfolio in this browser: a loaded file survives a reload,
+// "Export everything" downloads the whole portfolio as JSON, and "Clear my data" forgets it.
+// Run: make pkg && node --test tests/browser/
+
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+
+import { requireBuiltPage, screenshot } from './support/browser.mjs';
+import { useDashboard } from './support/dashboard.mjs';
+
+requireBuiltPage();
+const TIMEOUT = { timeout: 60_000 };
+const dashboard = useDashboard();
+
+const OWN = {
+  schemaVersion: 1, id: 'own', name: 'My own portfolio', currency: 'EUR', statusDate: '2026-03-31',
+  projects: [{ id: 'p1', name: 'Kept project', phase: 'execution', status: 'active', currency: 'EUR', startDate: '2026-01-05', budgetAtCompletion: 1000,
+    activities: [{ id: 'a1', name: 'Design', durationDays: 5 }] }],
+};
+
+describe('data kept in the browser', () => {
+  test('a loaded portfolio survives a reload, exports as JSON, and "Clear my data" forgets it', TIMEOUT, async () => {
+    const opened = await dashboard.open();
+    const { page } = opened;
+    await page.setInputFiles('#file-input', { name: 'own.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(OWN), 'utf8') });
+    await page.locator('#portfolio-name', { hasText: 'My own portfolio' }).waitFor();
+    await page.locator('#store-note', { hasText: 'Kept in this browser' }).waitFor();
+
+    await page.reload();
+    await page.locator('#portfolio-name', { hasText: 'My own portfolio' }).waitFor({ timeout: 20_000 });
+    assert.match(await page.locator('#store-note').textContent(), /Restored from this browser/);
+    assert.equal(await page.locator('#projects-table tbody tr[data-project-id]').count(), 1);
+    await screenshot(page, 'persistence-restored');
+
+    const [download] = await Promise.all([page.waitForEvent('download'), page.locator('#export-button').click()]);
+    const exported = JSON.parse(await readFile(await download.path(), 'utf8'));
+    assert.equal(exported.name, 'My own portfolio');
+    assert.deepEqual(exported.projects.map((p) => p.id), ['p1']);
+
+    await page.locator('#clear-button').click();
+    await page.locator('#store-note', { hasText: 'Nothing is kept' }).waitFor();
+    await page.reload();
+    // With nothing kept, the sample comes back.
+    await page.locator('#projects-table tbody tr[data-project-id]').nth(1).waitFor({ timeout: 20_000 });
+    assert.notEqual(await page.locator('#portfolio-name').textContent(), 'My own portfolio');
+    await dashboard.finish(opened);
+  });
+});
