@@ -6,6 +6,7 @@ use std::collections::HashMap;
 
 use serde::Serialize;
 
+mod csv_import;
 mod earned_value;
 mod health;
 mod portfolio;
