@@ -32,6 +32,8 @@ const page = {
   findings: byId('findings-body'),
   fileInput: /** @type {HTMLInputElement} */ (byId('file-input')),
   mspdiInput: /** @type {HTMLInputElement} */ (byId('mspdi-input')),
+  csvInput: /** @type {HTMLInputElement} */ (byId('csv-input')),
+  csvKind: /** @type {HTMLSelectElement} */ (byId('csv-kind')),
   exportButton: byId('export-button'),
   clearButton: byId('clear-button'),
   storeNote: byId('store-note'),
@@ -94,6 +96,7 @@ const simulation = createSimulationPanel(page.riskSimulation, { onResults: showC
 const home = createPortfolioHome(page.home, { onOpenProject: openProject });
 
 page.fileInput.addEventListener('change', () => loadChosenFile());
+page.csvInput.addEventListener('change', () => importChosenCsv());
 page.exportButton.addEventListener('click', () => exportEverything());
 page.clearButton.addEventListener('click', () => clearSavedData());
 page.mspdiInput.addEventListener('change', () => importChosenXml());
@@ -121,6 +124,7 @@ async function start() {
   page.version.textContent = `pmo-analytics ${engine.version()}, schema version ${engine.schemaVersion()}.`;
   page.fileInput.disabled = false;
   page.mspdiInput.disabled = false;
+  page.csvInput.disabled = false;
 
   // The portfolio the reader worked on last time comes back from this browser's storage.
   if (await restoreSaved()) return;
@@ -265,6 +269,30 @@ async function importChosenXml() {
   save(`file:${file.name}`);
   announce(`Imported “${file.name}” as ${id}, ${countText(report.findings, 'no findings').toLowerCase()}.`);
   page.schedule.scrollIntoView?.({ block: 'start' });
+}
+
+/** Replaces one part of the open project from a CSV file; problems name their row and column. */
+async function importChosenCsv() {
+  const file = page.csvInput.files?.[0];
+  if (!file) return;
+  const kind = page.csvKind.value;
+  const projectId = state.selectedProjectId;
+  try {
+    if (!projectId) {
+      throw Object.assign(new Error('Open a project first: a CSV file replaces the activities, links, risks or snapshots of the open project.'), { code: 'no_project_open', path: '' });
+    }
+    const text = await file.text();
+    state.workspace.importCsv(projectId, kind, text);
+  } catch (error) {
+    showLoadError(`“${file.name}”`, error);
+    return;
+  } finally {
+    page.csvInput.value = '';
+  }
+  hideLoadError();
+  renderAll();
+  save(`file:${file.name}`);
+  announce(`Imported the ${page.csvKind.selectedOptions[0]?.textContent.toLowerCase()} of “${file.name}” into the open project.`);
 }
 
 function renderAll() {

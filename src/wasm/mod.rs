@@ -90,6 +90,22 @@ impl Workspace {
         guard(|| to_js(&self.inner.import_mspdi(xml, project_id)?))
     }
 
+    /// Replaces one part of a project from CSV: `kind` is "activities", "links", "risks" or
+    /// "snapshots" (columns in the README). Every problem is reported with its row and column;
+    /// on any error the project is left as it was.
+    #[wasm_bindgen(js_name = importCsv, unchecked_return_type = "LoadReport")]
+    pub fn import_csv(&mut self, #[wasm_bindgen(js_name = "projectId")] project_id: &str, #[wasm_bindgen(unchecked_param_type = "CsvKind")] kind: &str, text: &str) -> JsResult {
+        guard(|| {
+            let kind = crate::import::csv::CsvKind::from_name(kind).ok_or_else(|| {
+                convert::ReadError::from(workspace::WorkspaceError::InvalidOption {
+                    field: "kind".to_string(),
+                    why: format!("\"{kind}\" is not a kind of CSV; use activities, links, risks or snapshots"),
+                })
+            })?;
+            to_js(&self.inner.import_csv(project_id, kind, text)?)
+        })
+    }
+
     /// The critical-path schedule of one project: dates, float (working minutes), critical
     /// path, driving predecessors, float bands and findings. `criticalFloatDays` (default 0)
     /// sets what counts as critical. The project's compiled network stays resident, so calling

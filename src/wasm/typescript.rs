@@ -383,6 +383,8 @@ export interface UnitHealth {
 }
 export type HealthReport = ({ kind: "project" } & ProjectHealth) | ({ kind: "unit" } & UnitHealth);
 
+/** The parts of a project a CSV file can replace (columns in the README). */
+export type CsvKind = "activities" | "links" | "risks" | "snapshots";
 /** A month, "YYYY-MM". */
 export type YearMonth = string;
 export interface FinancialsOptions {

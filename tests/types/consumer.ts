@@ -15,6 +15,7 @@ import init, {
   type SimulationProgress,
   type MonteCarloResults,
   type HealthReport,
+  type LoadReport,
   type UnitHealth,
   type ScheduleQualityReport,
   type FinancialsReport,
@@ -81,6 +82,8 @@ export async function run(documentText: string): Promise<string[]> {
   const home: UnitHealth = workspace.portfolioHealth(null);
   const quality: ScheduleQualityReport = workspace.scheduleQuality('p1', '2025-03-31', { highFloatDays: 30 });
   const failed: string[] = quality.checks.filter((c) => c.outcome === 'fail').map((c) => c.id);
+  const imported: LoadReport = workspace.importCsv('p1', 'snapshots', 'date,plannedValue,earnedValue,actualCost\n2026-01-31,10,9,11\n');
+  warnings.push(...imported.findings);
   const money: FinancialsReport = workspace.financials('pf', { fiscalYear: 2026 });
   const outlook: number = money.fullYear.outlook.total + money.outlook.capex[0]!;
   const due: MilestoneReport = workspace.milestones(null, { windowDays: 14 });

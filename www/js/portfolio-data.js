@@ -41,8 +41,39 @@ export function financialsView(report) {
   };
 }
 
-/** CapacityReport -> the heat map's resource x month cells, with the projects behind each excess. */
-export function capacityView(report) {
+/**
+ * CapacityReport -> the heat map's rows x months. By resource (default): each resource's cells,
+ * with the projects behind each excess. By role: one row per role, over-allocated where the
+ * role's demand passes its capacity times the threshold (the whole portfolio has too many
+ * resources for one table).
+ */
+export function capacityView(report, { by = 'resource' } = {}) {
+  if (by === 'role') {
+    const months = report.months ?? [];
+    return {
+      months,
+      resources: (report.roles ?? []).map((role) => ({
+        resourceId: `role:${role.role ?? ''}`,
+        name: role.role ?? 'No role',
+        role: `${role.resourceIds?.length ?? 0} resources`,
+        cells: months.map((month, i) => {
+          const utilisation = role.utilisation?.[i] ?? null;
+          return {
+            month,
+            demandHours: role.demandHours?.[i] ?? 0,
+            capacityHours: role.capacityHours?.[i] ?? 0,
+            utilisation,
+            overAllocated: Number.isFinite(utilisation) && utilisation > (report.threshold ?? 1),
+            causes: [],
+          };
+        }),
+      })),
+    };
+  }
+  return byResource(report);
+}
+
+function byResource(report) {
   const months = report.months ?? [];
   const over = new Map();
   for (const excess of report.overAllocations ?? []) {

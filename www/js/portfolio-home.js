@@ -152,7 +152,13 @@ export function createPortfolioHome(parts, options = {}) {
     if (financials) renderFinancialsChart(parts.financials, financials, { title: `${financials.name}: ${financials.fiscalYear.label}` });
     if (capacityReport) {
       const names = new Map((unitHealth?.projects ?? []).map((p) => [p.projectId, p.name]));
-      renderCapacityHeatmap(parts.capacity, capacityView(capacityReport), { projectNames: names, caption: `Capacity against demand from ${from}` });
+      // The whole portfolio by role (one table of every resource would run to hundreds of
+      // rows); a unit by resource, with the projects behind each excess.
+      const by = scope.unitId ? 'resource' : 'role';
+      renderCapacityHeatmap(parts.capacity, capacityView(capacityReport, { by }), {
+        projectNames: names,
+        caption: `Capacity against demand by ${by} from ${from}${by === 'role' ? ' (choose a unit to see its resources)' : ''}`,
+      });
     }
     if (milestones) renderMilestoneList(parts.milestones, milestones, { limit: 12, onSelect: (m) => options.onOpenProject?.(m.projectId) });
   }
