@@ -48,8 +48,9 @@ if (!csp) {
 }
 const version = readFileSync(join(repoRoot, 'Cargo.toml'), 'utf8').match(/^version\s*=\s*"([^"]+)"/m)?.[1] ?? '';
 
-writeFileSync(join(staging, 'README.txt'), `PMO Analytics dashboard ${version}: a folder to put on any static web host
-==========================================================================
+const title = `PMO Analytics dashboard ${version}: a folder to put on any static web host`;
+writeFileSync(join(staging, 'README.txt'), `${title}
+${'='.repeat(title.length)}
 
 What this is
   index.html, app.js, js/, the style sheets, pkg/ (the analytics engine: an ES module and its
@@ -65,7 +66,8 @@ Where to put it
   It must be served over HTTP(S): opening index.html from disk (file://) does not work, because
   browsers do not load ES modules and WebAssembly from files.
 
-  For a quick local look:  python3 -m http.server 8080 --directory .   then http://127.0.0.1:8080/
+  For a quick local look, in this folder:  python3 -m http.server 8080 --bind 127.0.0.1
+  then open http://127.0.0.1:8080/
 
 MIME types the server must send
   .wasm   application/wasm          (required: browsers refuse to compile the engine otherwise)

@@ -47,8 +47,10 @@ describe('make dist', () => {
     for (const file of ['index.html', 'app.js', 'styles.css', 'health.css', 'print.css', 'js/engine.js', 'js/simulation-worker.js', 'pkg/pmo_analytics.js', 'pkg/pmo_analytics_bg.wasm', 'sample/portfolio.json', 'README.txt']) {
       assert.ok(files.includes(file), `dist has ${file}`);
     }
-    // Everything the page has in www/ is there (the TypeScript declarations are for npm users).
-    const expected = [...listFiles(wwwRoot).filter((file) => !file.endsWith('.d.ts')), 'README.txt'].sort();
+    // Everything the page has in www/ is there (the TypeScript declarations are for npm users;
+    // dotfiles and half-written .tmp files are never copied).
+    const leftOut = (file) => file.endsWith('.d.ts') || file.endsWith('.tmp') || file.split('/').some((part) => part.startsWith('.'));
+    const expected = [...listFiles(wwwRoot).filter((file) => !leftOut(file)), 'README.txt'].sort();
     assert.deepEqual(files, expected);
     assert.deepEqual(readFileSync(join(distRoot, 'pkg', 'pmo_analytics_bg.wasm')), readFileSync(join(wwwRoot, 'pkg', 'pmo_analytics_bg.wasm')), 'the wasm is copied byte for byte');
   });
