@@ -19,7 +19,7 @@ WASM_OUT := target/wasm/wasm32-unknown-unknown/release/$(CRATE).wasm
 RUNNER_ENV := CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner
 
 .PHONY: demo test setup wasm pkg serve test-native test-types test-wasm-node test-wasm-browser \
-	test-js test-browser sample bench clean
+	test-js test-browser sample bench dist clean
 
 setup:
 	@bash scripts/setup.sh
@@ -35,6 +35,11 @@ pkg: wasm
 	cp README.md pkg/README.md
 	rm -rf www/pkg && mkdir -p www/pkg && cp pkg/$(CRATE).js pkg/$(CRATE)_bg.wasm pkg/$(CRATE).d.ts www/pkg/
 	@ls -l pkg/$(CRATE)_bg.wasm | awk '{printf "wasm size: %d bytes\n", $$5}'
+
+# The dashboard as one folder for any static host, at its root or under a sub-path: www/ with
+# the module, minus what only development needs, and dist/README.txt on how to host it.
+dist: pkg
+	node scripts/dist.mjs
 
 serve:
 	@echo "pmo-analytics demo: http://127.0.0.1:$(PORT)/"
@@ -79,4 +84,4 @@ bench: pkg
 
 clean:
 	cargo clean
-	rm -rf pkg www/pkg
+	rm -rf pkg www/pkg dist

@@ -24,9 +24,13 @@ const MAX_FILE_BYTES = 64 * 1024 * 1024;
 /**
  * Serves `root` until close() is called.
  * Returns { origin, requests: [{ method, path, status }], close() }.
+ * With `prefix` (say '/intranet/pmo/'), the folder is mounted there instead of at '/', as a
+ * static host would serve it under a sub-path: anything outside the prefix is a 404, and the
+ * prefix without its trailing slash redirects to it (so relative URLs resolve inside it).
  */
-export async function startStaticServer(root) {
+export async function startStaticServer(root, { prefix = '/' } = {}) {
   const base = resolve(root);
+  const mount = `/${prefix.replace(/^\/+|\/+$/g, '')}/`.replace(/^\/\/$/, '/');
   const requests = [];
   const server = createServer(async (request, response) => {
     const record = { method: request.method, path: request.url, status: 0 };
@@ -39,7 +43,13 @@ export async function startStaticServer(root) {
     try {
       if (request.method !== 'GET' && request.method !== 'HEAD') return send(405, 'method not allowed');
       const url = new URL(request.url, 'http://localhost');
-      let relative = decodeURIComponent(url.pathname);
+      if (mount !== '/' && url.pathname === mount.slice(0, -1)) {
+        record.status = 301;
+        response.writeHead(301, { location: mount + url.search, 'cache-control': 'no-store' });
+        return response.end();
+      }
+      if (!url.pathname.startsWith(mount)) return send(404, 'outside the mount prefix');
+      let relative = decodeURIComponent(url.pathname.slice(mount.length - 1));
       if (relative.endsWith('/')) relative += 'index.html';
       const file = normalize(join(base, relative));
       if (file !== base && !file.startsWith(base + sep)) return send(403, 'outside the served directory');
