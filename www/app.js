@@ -19,6 +19,7 @@ import { createSimulationPanel } from './js/simulation.js';
 import { createPortfolioHome } from './js/portfolio-home.js';
 import { healthPill } from './js/health-pill.js';
 import { openStore } from './js/store.js';
+import { download, enableCsvDownloads } from './js/table-csv.js';
 
 const SAMPLE_URL = './sample/portfolio.json';
 
@@ -95,6 +96,7 @@ const riskRegister = createRiskRegister(page.riskRegister);
 const simulation = createSimulationPanel(page.riskSimulation, { onResults: showCriticality });
 const home = createPortfolioHome(page.home, { onOpenProject: openProject });
 
+enableCsvDownloads();
 page.fileInput.addEventListener('change', () => loadChosenFile());
 page.csvInput.addEventListener('change', () => importChosenCsv());
 page.exportButton.addEventListener('click', () => exportEverything());
@@ -199,13 +201,7 @@ function save(source) {
 /** Downloads the whole portfolio as JSON, made in this page (nothing is sent anywhere). */
 function exportEverything() {
   if (!state.loaded) return;
-  const blob = new Blob([state.workspace.exportJson()], { type: 'application/json' });
-  const url = URL.createObjectURL(blob);
-  const link = el('a', { href: url, download: `${(state.portfolioName || 'portfolio').replace(/[^A-Za-z0-9_-]+/g, '-')}.json` });
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 0);
+  download(state.workspace.exportJson(), `${(state.portfolioName || 'portfolio').replace(/[^A-Za-z0-9_-]+/g, '-')}.json`, 'application/json');
   announce('The portfolio was exported as JSON.');
 }
 
