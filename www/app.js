@@ -20,6 +20,7 @@ import { createPortfolioHome } from './js/portfolio-home.js';
 import { healthPill } from './js/health-pill.js';
 import { openStore } from './js/store.js';
 import { download, enableCsvDownloads } from './js/table-csv.js';
+import { createWhatIf } from './js/what-if.js';
 
 const SAMPLE_URL = './sample/portfolio.json';
 
@@ -42,6 +43,7 @@ const page = {
   scheduleHeading: byId('schedule-heading'),
   scheduleFacts: byId('schedule-facts'),
   gantt: byId('gantt'),
+  whatIf: byId('what-if'),
   evm: byId('evm-section'),
   evmHeading: byId('evm-heading'),
   scurve: byId('scurve'),
@@ -95,6 +97,9 @@ let evmTable = createEvmTable(page.evmTable, { onOpen: openProject });
 const riskRegister = createRiskRegister(page.riskRegister);
 const simulation = createSimulationPanel(page.riskSimulation, { onResults: showCriticality });
 const home = createPortfolioHome(page.home, { onOpenProject: openProject });
+const whatIf = createWhatIf(page.whatIf, { onEdited: afterWhatIf, onReset: resetToImported });
+/** The portfolio as it was last loaded or imported, for "Reset to imported". */
+let importedText = null;
 
 enableCsvDownloads();
 page.fileInput.addEventListener('change', () => loadChosenFile());
@@ -147,6 +152,7 @@ async function start() {
     setTitle('No portfolio loaded');
     return;
   }
+  importedText = state.workspace.exportJson();
   renderAll();
   save('sample');
 }
@@ -175,6 +181,7 @@ async function restoreSaved() {
     showLoadError('The portfolio saved in this browser', error);
     return false;
   }
+  importedText = saved.record.text;
   renderAll();
   const when = new Date(saved.record.savedAt).toLocaleString();
   if (saved.status === 'recovered') {
@@ -236,6 +243,7 @@ async function loadChosenFile() {
   state.selectedProjectId = null;
   hideLoadError();
   page.pageError.hidden = true;
+  importedText = state.workspace.exportJson();
   renderAll();
   save(`file:${file.name}`);
   announce(`Loaded “${file.name}”: ${plural(report.projectCount, 'project', 'projects')}, ${countText(report.findings, 'no findings').toLowerCase()}.`);
@@ -261,6 +269,7 @@ async function importChosenXml() {
   hideLoadError();
   state.selectedUnitId = null;
   state.selectedProjectId = id;
+  importedText = state.workspace.exportJson();
   renderAll();
   save(`file:${file.name}`);
   announce(`Imported “${file.name}” as ${id}, ${countText(report.findings, 'no findings').toLowerCase()}.`);
@@ -286,6 +295,7 @@ async function importChosenCsv() {
     page.csvInput.value = '';
   }
   hideLoadError();
+  importedText = state.workspace.exportJson();
   renderAll();
   save(`file:${file.name}`);
   announce(`Imported the ${page.csvKind.selectedOptions[0]?.textContent.toLowerCase()} of “${file.name}” into the open project.`);
@@ -436,8 +446,31 @@ function renderDetails() {
   });
 }
 
-function renderSchedule(project) {
+/** After a what-if edit: everything that depends on the project is redrawn, and kept. */
+function afterWhatIf(projectId, change) {
+  state.projects = state.workspace.listProjects();
+  renderSchedule(state.projects.find((p) => p.id === projectId), { keepWhatIf: true });
+  renderProjectEvm(state.projects.find((p) => p.id === projectId));
+  renderEvmTable();
+  renderHome();
+  save('edit');
+  announce(`${change.changedActivityIds.length} activities moved; the finish is now ${change.finish.slice(0, 10)}.`);
+}
+
+function resetToImported() {
+  if (!importedText) return;
+  state.workspace.load(importedText);
+  renderAll();
+  save('edit');
+  announce('Back to the plan as imported.');
+}
+
+function renderSchedule(project, { keepWhatIf = false } = {}) {
   page.schedule.hidden = !project;
+  if (!keepWhatIf) {
+    if (project) whatIf.show(state.workspace, project);
+    else whatIf.clear();
+  }
   if (!project) {
     replaceChildren(page.gantt);
     replaceChildren(page.scheduleFacts);
