@@ -194,10 +194,16 @@ async function restoreSaved() {
 /** Keeps the portfolio as it now is in this browser; a failure is shown, never swallowed. */
 function save(source) {
   if (!store) return;
+  // Saves in flight, so a test (or a future "unsaved changes" warning) can tell when all landed.
+  const note = page.storeNote.dataset;
+  note.pending = String(Number(note.pending ?? 0) + 1);
   store
     .save(state.workspace.exportJson(), { source })
+    .finally(() => { note.pending = String(Number(note.pending) - 1); })
     .then((record) => {
-      page.storeNote.textContent = `Kept in this browser only (saved ${new Date(record.savedAt).toLocaleTimeString()}).`;
+      // Saves may finish out of order with the reader's actions; the note says which one it was.
+      const what = record.source === 'edit' ? 'your edits' : record.source === 'sample' ? 'the sample' : record.source.replace(/^file:/, '');
+      page.storeNote.textContent = `Kept in this browser only (${what}, saved ${new Date(record.savedAt).toLocaleTimeString()}).`;
     })
     .catch((error) => {
       if (error instanceof TypeError) throw error;

@@ -25,7 +25,8 @@ describe('data kept in the browser', () => {
     const { page } = opened;
     await page.setInputFiles('#file-input', { name: 'own.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(OWN), 'utf8') });
     await page.locator('#portfolio-name', { hasText: 'My own portfolio' }).waitFor();
-    await page.locator('#store-note', { hasText: 'Kept in this browser' }).waitFor();
+    await page.locator('#store-note', { hasText: 'own.json' }).waitFor();
+    await page.waitForFunction(() => document.querySelector('#store-note')?.dataset.pending === '0');
 
     await page.reload();
     await page.locator('#portfolio-name', { hasText: 'My own portfolio' }).waitFor({ timeout: 20_000 });

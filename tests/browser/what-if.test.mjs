@@ -49,8 +49,9 @@ describe('what-if', () => {
     await page.locator('#what-if button[type="submit"]').click();
     await page.locator('.what-if-result', { hasText: expected.finish.slice(0, 10) }).waitFor();
 
-    // Kept in the browser: after a reload the edited plan is what is shown.
-    await page.locator('#store-note', { hasText: 'Kept in this browser' }).waitFor();
+    // Kept in the browser once every save in flight has landed: after a reload the edited plan
+    // is what is shown.
+    await page.waitForFunction(() => document.querySelector('#store-note')?.dataset.pending === '0');
     await page.reload();
     await page.locator(`#projects-table tr[data-project-id="${project.id}"] .project-open`).click();
     await page.locator('.schedule-finish').waitFor();
