@@ -214,14 +214,11 @@ pub fn approved_change_cost(project: &Project, as_of: NaiveDate) -> (f64, Vec<St
     (total, ids)
 }
 
-/// The budget before any approved change: the current BAC is taken to include them.
-pub fn original_budget(project: &Project, as_of: NaiveDate) -> f64 {
-    project.budget_at_completion - approved_change_cost(project, as_of).0
-}
-
-/// Approved change cost in percent of the original budget.
-pub fn scope_observation(out: &mut Vec<Observation>, project: &Project, as_of: NaiveDate) {
-    let (cost, ids) = approved_change_cost(project, as_of);
+/// Approved change cost in percent of the original budget (the current BAC less the approved
+/// changes: the BAC is taken to include them). `approved` is [`approved_change_cost`]'s answer,
+/// which the caller also uses for the original budget of the EAC comparison.
+pub fn scope_observation(out: &mut Vec<Observation>, project: &Project, approved: (f64, Vec<String>)) {
+    let (cost, ids) = approved;
     let original = project.budget_at_completion - cost;
     out.push(if original > 0.0 {
         Observation::of(Metric::ApprovedChangeGrowthPercent, cost * 100.0 / original, ids, Some(IdKind::Change))

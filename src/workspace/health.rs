@@ -165,7 +165,8 @@ impl Workspace {
             Err(Cow::Borrowed(facts::NO_BASELINE))
         };
         let project = &self.portfolio()?.projects[index];
-        facts::earned_value_observations(&mut observations, figures, facts::original_budget(project, as_of));
+        let approved = facts::approved_change_cost(project, as_of);
+        facts::earned_value_observations(&mut observations, figures, project.budget_at_completion - approved.0);
 
         // The schedule: forecast finish and milestones against the baseline.
         let (forecast, activities, planned_days) = self.forecast_against_baseline(index);
@@ -186,7 +187,7 @@ impl Workspace {
         facts::risk_observations(&mut observations, project, &scored, exposure.threat_emv, top_band, as_of);
 
         facts::issue_observations(&mut observations, project, as_of, policy.aged_issue_days, true);
-        facts::scope_observation(&mut observations, project, as_of);
+        facts::scope_observation(&mut observations, project, approved);
         let assigned = project.activities.iter().any(|a| !a.assignments.is_empty());
         let over_allocated = if assigned { self.over_allocated(&project_id, as_of) } else { Err(Cow::Borrowed("noAssignments")) };
         let project = &self.portfolio()?.projects[index];
@@ -288,9 +289,10 @@ fn earlier_trend(project: &Project, current: &[Observation], earlier: Vec<(Date,
     let points = earlier.into_iter().map(|(date, figures)| {
         let mut readings = base;
         scratch.clear();
-        facts::earned_value_observations(&mut scratch, figures, facts::original_budget(project, date.0));
+        let approved = facts::approved_change_cost(project, date.0);
+        facts::earned_value_observations(&mut scratch, figures, project.budget_at_completion - approved.0);
         facts::issue_observations(&mut scratch, project, date.0, policy.aged_issue_days, false);
-        facts::scope_observation(&mut scratch, project, date.0);
+        facts::scope_observation(&mut scratch, project, approved);
         for observation in &scratch {
             readings[observation.metric as usize] = observation.value.as_ref().ok().copied();
         }
