@@ -54,8 +54,9 @@ export function criticalityBand(index) {
 /**
  * Builds the Gantt into container; returns { focusRow(index), setScale(name) }.
  * criticality: optional Map activity id -> criticality index (0..1) from a Monte Carlo run.
+ * onSelect(activityId): optional, an activity was chosen (click, Enter or Space on its row).
  */
-export function renderGantt(container, { schedule, document: doc, criticality = null }) {
+export function renderGantt(container, { schedule, document: doc, criticality = null, onSelect = null }) {
   const rows = buildRows(schedule, doc, criticality);
   const status = planTime(doc?.statusDate);
   const { origin, end, earliest } = timeRange(rows, status);
@@ -70,7 +71,7 @@ export function renderGantt(container, { schedule, document: doc, criticality = 
   const xOf = (t) => NAME_W + ((t - origin) / DAY) * ppd();
 
   const readout = el('p', { class: 'gantt-readout', id: 'gantt-readout' });
-  const hint = el('p', { class: 'hint gantt-keys', id: 'gantt-keys' }, KEYS_HINT);
+  const hint = el('p', { class: 'hint gantt-keys', id: 'gantt-keys' }, KEYS_HINT, onSelect ? ' Enter chooses the activity.' : '');
   const chart = svg('svg', { class: 'gantt-svg', role: 'presentation', 'data-summary': summary });
   const scroller = el('div', {
     class: 'gantt-scroll', tabindex: 0, role: 'listbox',
@@ -284,7 +285,9 @@ export function renderGantt(container, { schedule, document: doc, criticality = 
   });
   scroller.addEventListener('click', (event) => {
     const row = event.target instanceof Element ? event.target.closest('.gantt-row') : null;
-    if (row) focusRow(Number(row.getAttribute('data-index')));
+    if (!row) return;
+    focusRow(Number(row.getAttribute('data-index')));
+    onSelect?.(rows[active].a.id);
   });
   scroller.addEventListener('keydown', (event) => {
     if (event.altKey || event.ctrlKey || event.metaKey) return;
@@ -293,6 +296,7 @@ export function renderGantt(container, { schedule, document: doc, criticality = 
     if (event.key in moves) focusRow(active + moves[event.key]);
     else if (event.key === 'Home') focusRow(0);
     else if (event.key === 'End') focusRow(rows.length - 1);
+    else if ((event.key === 'Enter' || event.key === ' ') && onSelect && rows[active]) onSelect(rows[active].a.id);
     else if (event.key === 'ArrowRight' || event.key === 'ArrowLeft') {
       scroller.scrollLeft += (event.key === 'ArrowRight' ? 1 : -1) * Math.max(40, (scroller.clientWidth - NAME_W) / 4);
     } else if (zoomStep !== undefined) {

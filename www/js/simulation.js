@@ -9,7 +9,18 @@ import { renderFinishDistribution } from './finish-distribution.js';
 import { renderTornado } from './tornado.js';
 
 const CHUNK = 500;
-const DEFAULTS = { iterations: 1000, seed: 1, optimistic: 0.9, pessimistic: 1.3 };
+export const DEFAULTS = { iterations: 1000, seed: 1, optimistic: 0.9, pessimistic: 1.3 };
+
+/**
+ * The engine's request for a run: tasks without their own distribution vary from optimistic to
+ * pessimistic times their planned duration, the register's risks take part, and the chance of
+ * finishing by the committed date is asked for when there is one.
+ */
+export function simulationRequest({ iterations, seed, optimistic, pessimistic }, committedFinish = null) {
+  const options = { riskTornado: true };
+  if (committedFinish) options.finishTargetDate = committedFinish;
+  return { iterations, seed, defaultRange: { optimistic, pessimistic }, registerRisks: true, options };
+}
 
 /**
  * Returns { show(workspace, project, document), clear() }.
@@ -80,13 +91,8 @@ export function createSimulationPanel(container, { onResults = () => {} } = {}) 
     const seedValue = Number(seed.value);
     if (!Number.isInteger(seedValue) || seedValue < 0) return { error: 'The seed must be a whole number, 0 or more.' };
     if (!(lo > 0) || !(hi >= lo)) return { error: 'The range needs 0 < optimistic ≤ pessimistic.' };
-    const options = { riskTornado: true };
-    if (doc?.committedFinish) options.finishTargetDate = doc.committedFinish;
     return {
-      request: {
-        iterations: Number(iterations.value), seed: seedValue,
-        defaultRange: { optimistic: lo, pessimistic: hi }, registerRisks: true, options,
-      },
+      request: simulationRequest({ iterations: Number(iterations.value), seed: seedValue, optimistic: lo, pessimistic: hi }, doc?.committedFinish),
     };
   }
 
