@@ -56,6 +56,9 @@ What this is
   index.html, app.js, js/, the style sheets, pkg/ (the analytics engine: an ES module and its
   WebAssembly file) and sample/portfolio.json (the portfolio the page opens on). Nothing here
   needs a server-side program, a database or a build step: copy the whole folder as it is.
+  pmo-elements.js defines the embeddable widgets (<pmo-portfolio>, <pmo-gantt>, ...) for other
+  pages of the same site; embed.html shows them on an example page. The project's README,
+  "The widgets (custom elements)", lists their attributes, events and theme properties.
 
 Where to put it
   Anywhere a static web server can serve it: the site root (https://intranet/) or a sub-path

@@ -147,4 +147,23 @@ describe('make dist', () => {
       await context.close();
     }
   });
+
+  test(`the widgets' example page works under ${SUB_PATH} too`, TIMEOUT, async () => {
+    const { context, page, record } = await openPage(browser);
+    const earlier = server.requests.length;
+    try {
+      await page.goto(`${server.origin}${SUB_PATH}embed.html`);
+      await page.waitForFunction(() => {
+        const all = [...document.querySelectorAll('pmo-portfolio, .widget')];
+        return all.length === 6 && all.every((e) => ['ready', 'error'].includes(e.dataset.state) && !e.hasAttribute('aria-busy'));
+      }, null, { timeout: 60_000 });
+      const states = await page.evaluate(() => [...document.querySelectorAll('pmo-portfolio, .widget')].map((e) => `${e.localName}: ${e.dataset.state}`));
+      assert.ok(states.every((s) => s.endsWith('ready')), states.join(', '));
+      assert.deepEqual(await pageProblems(page, record), []);
+      assert.deepEqual(record.failedRequests, []);
+      assert.ok(server.requests.slice(earlier).every((r) => r.path.startsWith(SUB_PATH)), 'every request stays under the sub-path');
+    } finally {
+      await context.close();
+    }
+  });
 });
