@@ -35,10 +35,14 @@ fn assert_matches_a_fresh_schedule(workspace: &mut Workspace) {
 fn a_chain_of_what_if_edits_equals_scheduling_from_scratch() {
     let mut workspace = workspace_of(300, 700, 3);
     let mut random = Random::seeded(17);
-    for step in 0..60 {
+    for step in 0..80 {
         let a = format!("A{}", random.below(300));
         let b = format!("A{}", random.below(300));
-        match step % 3 {
+        match step % 4 {
+            3 => {
+                // Progress: 0, 50 or 100 percent, actuals recorded as the edit documents.
+                workspace.set_percent_complete("BENCH", &a, (random.below(3) * 50) as f64).unwrap();
+            }
             0 => {
                 workspace.set_activity_duration("BENCH", &a, random.below(20) as f64 / 2.0).unwrap();
             }
@@ -125,4 +129,119 @@ fn a_loop_is_refused_with_the_activities_on_it() {
     assert_eq!(finding.code, "dependency_cycle");
     assert_eq!(finding.path, "projects[0].dependencies[2]");
     assert!(finding.message.contains("A0 -> A1 -> A2"), "{}", finding.message);
+}
+
+/// Two activities in a row from Monday 5 January 2026 (A: 10 days, 4,000; B: 10 days, 6,000)
+/// under a summary S, baselined as planned, status date Friday 30 January; `snapshots` and one
+/// threat R1 (20% of 10,000) as given.
+fn progress_plan(snapshots: serde_json::Value) -> Workspace {
+    let document = serde_json::json!({
+        "schemaVersion": 1, "id": "pf", "name": "Portfolio", "currency": "EUR",
+        "projects": [{
+            "id": "P", "name": "Two steps", "phase": "execution", "status": "active", "currency": "EUR",
+            "startDate": "2026-01-05", "statusDate": "2026-01-30", "budgetAtCompletion": 10000,
+            "activities": [
+                { "id": "S", "name": "Delivery", "durationDays": 20 },
+                { "id": "A", "name": "Build", "parentId": "S", "durationDays": 10, "cost": 4000 },
+                { "id": "B", "name": "Test", "parentId": "S", "durationDays": 10, "cost": 6000 }
+            ],
+            "dependencies": [{ "predecessorId": "A", "successorId": "B" }],
+            "baseline": { "approvedOn": "2025-12-15", "activities": [
+                { "activityId": "A", "start": "2026-01-05T08:00", "finish": "2026-01-16T17:00", "cost": 4000 },
+                { "activityId": "B", "start": "2026-01-19T08:00", "finish": "2026-01-30T17:00", "cost": 6000 }
+            ] },
+            "snapshots": snapshots,
+            "risks": [{ "id": "R1", "title": "Supplier late", "kind": "threat", "status": "open", "probability": 0.2, "costImpact": 10000, "scheduleImpactDays": 5 }]
+        }]
+    });
+    let mut workspace = Workspace::new();
+    workspace.load_json(&document.to_string()).expect("plan loads");
+    workspace
+}
+
+fn earned_value_of(workspace: &mut Workspace) -> f64 {
+    match workspace.earned_value("P", None, None).expect("evm") {
+        pmo_analytics::workspace::EarnedValueReport::Project(report) => report.measures.earned_value,
+        _ => panic!("a project"),
+    }
+}
+
+#[test]
+fn percent_complete_records_actuals_as_ms_project_does_and_moves_earned_value() {
+    let mut workspace = progress_plan(serde_json::json!([]));
+    assert_eq!(earned_value_of(&mut workspace), 0.0);
+
+    // 100%: actual start and finish at the scheduled dates; EV = 100% of A's 4,000.
+    let change = workspace.set_percent_complete("P", "A", 100.0).unwrap();
+    let a = &workspace.project("P").unwrap().activities[1];
+    assert_eq!((a.actual_start.map(|d| d.to_string()), a.actual_finish.map(|d| d.to_string())), (Some("2026-01-05T08:00".into()), Some("2026-01-16T17:00".into())));
+    assert_eq!((change.earned_value_change, change.adjusted_snapshot_date), (4000.0, None));
+    assert_eq!(earned_value_of(&mut workspace), 4000.0);
+    assert_matches_a_fresh_schedule_of(&mut workspace, "P");
+
+    // 50%: the actual start stays, the actual finish goes; EV = 2,000.
+    let change = workspace.set_percent_complete("P", "A", 50.0).unwrap();
+    let a = &workspace.project("P").unwrap().activities[1];
+    assert_eq!((a.actual_start.is_some(), a.actual_finish, a.percent_complete), (true, None, 50.0));
+    assert_eq!(change.earned_value_change, -2000.0);
+    assert_eq!(earned_value_of(&mut workspace), 2000.0);
+    assert_matches_a_fresh_schedule_of(&mut workspace, "P");
+
+    // 0%: no actuals at all.
+    workspace.set_percent_complete("P", "A", 0.0).unwrap();
+    let a = &workspace.project("P").unwrap().activities[1];
+    assert_eq!((a.actual_start, a.actual_finish), (None, None));
+    assert_eq!(earned_value_of(&mut workspace), 0.0);
+    assert_matches_a_fresh_schedule_of(&mut workspace, "P");
+}
+
+#[test]
+fn percent_complete_moves_the_reported_earned_value_when_progress_comes_from_snapshots() {
+    // Reported at the status date: EV 1,500. A at 75% earns 3,000 more.
+    let mut workspace = progress_plan(serde_json::json!([
+        { "date": "2026-01-16", "plannedValue": 4000, "earnedValue": 1000, "actualCost": 1200 },
+        { "date": "2026-01-30", "plannedValue": 10000, "earnedValue": 1500, "actualCost": 1800 }
+    ]));
+    assert_eq!(earned_value_of(&mut workspace), 1500.0);
+    let change = workspace.set_percent_complete("P", "A", 75.0).unwrap();
+    assert_eq!(change.earned_value_change, 3000.0);
+    assert_eq!(change.adjusted_snapshot_date.map(|d| d.to_string()), Some("2026-01-30".into()));
+    assert_eq!(earned_value_of(&mut workspace), 4500.0);
+    // The earlier report is history and stays as it was.
+    assert_eq!(workspace.project("P").unwrap().snapshots[0].earned_value, 1000.0);
+}
+
+#[test]
+fn refused_progress_and_probability_edits_change_nothing() {
+    let mut workspace = progress_plan(serde_json::json!([]));
+    let before = workspace.export_json().unwrap();
+    for (activity, percent, expected) in [("A", 120.0, "invalid_percent_complete"), ("A", -1.0, "invalid_percent_complete"), ("A", f64::NAN, "invalid_percent_complete"), ("S", 50.0, "summary_progress"), ("X", 50.0, "not_found")] {
+        let error = workspace.set_percent_complete("P", activity, percent).unwrap_err();
+        assert_eq!(code(error), expected, "{activity} at {percent}");
+    }
+    let error = workspace.set_percent_complete("P", "A", 120.0).unwrap_err();
+    assert_eq!(error.findings()[0].path, "projects[0].activities[1].percentComplete");
+    for (risk, probability, expected) in [("R1", 1.5, "invalid_probability"), ("R1", f64::INFINITY, "invalid_probability"), ("R9", 0.5, "not_found")] {
+        assert_eq!(code(workspace.set_risk_probability("P", risk, probability).unwrap_err()), expected, "{risk} at {probability}");
+    }
+    assert_eq!(workspace.export_json().unwrap(), before);
+}
+
+#[test]
+fn a_risk_probability_edit_moves_its_expected_monetary_value() {
+    let mut workspace = progress_plan(serde_json::json!([]));
+    let options = pmo_analytics::workspace::RiskOptions::default();
+    let emv = |workspace: &mut Workspace| workspace.risk_register("P", &options).unwrap().exposure.risks.iter().find(|r| r.id == "R1").unwrap().emv;
+    // EMV = probability x cost impact, negative for a threat: 20% and then 50% of 10,000.
+    assert_eq!(emv(&mut workspace), -2000.0);
+    let change = workspace.set_risk_probability("P", "R1", 0.5).unwrap();
+    assert_eq!((change.previous_probability, change.probability), (Some(0.2), 0.5));
+    assert_eq!(emv(&mut workspace), -5000.0);
+}
+
+fn assert_matches_a_fresh_schedule_of(workspace: &mut Workspace, id: &str) {
+    let options = ScheduleOptions::default();
+    let resident = workspace.schedule(id, &options).unwrap();
+    let fresh = schedule_project(workspace.project(id).unwrap(), "projects[0]", &options).unwrap();
+    assert_eq!(serde_json::to_value(&resident).unwrap(), serde_json::to_value(&fresh).unwrap());
 }

@@ -29,7 +29,7 @@ use super::periods::{end_of_day, PeriodGrid};
 use super::recent::{recent_window_indices, RecentWindowIndices};
 use super::series::{s_curve, SCurveInputs};
 use super::{EvmError, Measure};
-use crate::model::{Date, DateTime, EarnedValueMethod, Project, StatusSnapshot};
+use crate::model::{Activity, Date, DateTime, EarnedValueMethod, Project, StatusSnapshot};
 use crate::schedule::calendar::WorkCalendar;
 
 /// Periods in the recent window beside the cumulative indices.
@@ -259,46 +259,65 @@ fn summary_ids(project: &Project) -> HashSet<&str> {
 /// finish count from their own dates.
 fn earned_by_activities(project: &Project, basis: &ProjectBasis, status: NaiveDate) -> (f64, f64) {
     let summaries = summary_ids(project);
-    let reported = project.status_date.map_or(status, |d| d.0);
-    let visible = reported <= status;
     let baseline_of: HashMap<&str, &BaselineActivity> = basis.baseline.iter().map(|b| (b.id.as_str(), b)).collect();
     let (mut earned_value, mut actual_cost) = (0.0, 0.0);
     for activity in project.activities.iter().filter(|a| a.active && !summaries.contains(a.id.as_str())) {
-        let baseline = baseline_of.get(activity.id.as_str()).copied();
-        let budget = baseline.map_or(activity.cost, |b| b.budget);
-        let mut records = Vec::with_capacity(4);
-        if visible {
-            records.push(ProgressRecord { date: reported, progress: Reported::PercentComplete(activity.percent_complete / 100.0) });
-            if let Some(remaining) = activity.remaining_duration_days {
-                records.push(ProgressRecord { date: reported, progress: Reported::RemainingDuration(remaining.days()) });
-            }
-            actual_cost += activity.actual_cost.filter(|c| c.is_finite()).unwrap_or(0.0);
-        }
-        for (date, progress) in [(activity.actual_start, Reported::Started), (activity.actual_finish, Reported::Finished)] {
-            if let Some(date) = date {
-                records.push(ProgressRecord { date: date.0.date(), progress });
-            }
-        }
-        let duration_days = activity.duration_days.days();
-        let rule = match activity.earned_value_method.unwrap_or_default() {
-            EarnedValueMethod::PhysicalPercentComplete => EarningRule::PhysicalPercentComplete,
-            EarnedValueMethod::DurationPercentComplete => {
-                // Without a reported remaining duration, the one derived from percent complete.
-                if activity.remaining_duration_days.is_none() && visible {
-                    let remaining = duration_days * (1.0 - (activity.percent_complete / 100.0).clamp(0.0, 1.0));
-                    records.push(ProgressRecord { date: reported, progress: Reported::RemainingDuration(remaining) });
-                }
-                EarningRule::DurationPercentComplete { duration_days }
-            }
-            EarnedValueMethod::ZeroHundred => EarningRule::ZeroHundred,
-            EarnedValueMethod::FiftyFifty => EarningRule::FiftyFifty,
-            EarnedValueMethod::LevelOfEffort => EarningRule::LevelOfEffort,
-        };
-        let planned = baseline.and_then(|b| planned_value_of_activity(b, &basis.calendar, end_of_day(status)).ok()).unwrap_or(0.0);
-        // Validation keeps the inputs finite, so the engine has nothing to refuse here.
-        earned_value += earned_value_of(budget, &rule, &records, status, planned).unwrap_or(0.0);
+        let (ev, ac) = earned_by_activity(project, basis, activity, baseline_of.get(activity.id.as_str()).copied(), status);
+        earned_value += ev;
+        actual_cost += ac;
     }
     (earned_value, actual_cost)
+}
+
+/// One activity's earned value at `status` by its own progress (percent complete, remaining
+/// duration, actual dates) and earning rule, counted as `earned_by_activities` counts it: zero
+/// for a summary or an inactive activity. A what-if edit of progress reads it before and after.
+pub fn activity_earned_value(project: &Project, basis: &ProjectBasis, index: usize, status: NaiveDate) -> f64 {
+    let Some(activity) = project.activities.get(index) else { return 0.0 };
+    if !activity.active || summary_ids(project).contains(activity.id.as_str()) {
+        return 0.0;
+    }
+    let baseline = basis.baseline.iter().find(|b| b.id == activity.id);
+    earned_by_activity(project, basis, activity, baseline, status).0
+}
+
+/// Earned value and actual cost of one non-summary activity at `status`.
+fn earned_by_activity(project: &Project, basis: &ProjectBasis, activity: &Activity, baseline: Option<&BaselineActivity>, status: NaiveDate) -> (f64, f64) {
+    let reported = project.status_date.map_or(status, |d| d.0);
+    let visible = reported <= status;
+    let budget = baseline.map_or(activity.cost, |b| b.budget);
+    let mut actual_cost = 0.0;
+    let mut records = Vec::with_capacity(4);
+    if visible {
+        records.push(ProgressRecord { date: reported, progress: Reported::PercentComplete(activity.percent_complete / 100.0) });
+        if let Some(remaining) = activity.remaining_duration_days {
+            records.push(ProgressRecord { date: reported, progress: Reported::RemainingDuration(remaining.days()) });
+        }
+        actual_cost = activity.actual_cost.filter(|c| c.is_finite()).unwrap_or(0.0);
+    }
+    for (date, progress) in [(activity.actual_start, Reported::Started), (activity.actual_finish, Reported::Finished)] {
+        if let Some(date) = date {
+            records.push(ProgressRecord { date: date.0.date(), progress });
+        }
+    }
+    let duration_days = activity.duration_days.days();
+    let rule = match activity.earned_value_method.unwrap_or_default() {
+        EarnedValueMethod::PhysicalPercentComplete => EarningRule::PhysicalPercentComplete,
+        EarnedValueMethod::DurationPercentComplete => {
+            // Without a reported remaining duration, the one derived from percent complete.
+            if activity.remaining_duration_days.is_none() && visible {
+                let remaining = duration_days * (1.0 - (activity.percent_complete / 100.0).clamp(0.0, 1.0));
+                records.push(ProgressRecord { date: reported, progress: Reported::RemainingDuration(remaining) });
+            }
+            EarningRule::DurationPercentComplete { duration_days }
+        }
+        EarnedValueMethod::ZeroHundred => EarningRule::ZeroHundred,
+        EarnedValueMethod::FiftyFifty => EarningRule::FiftyFifty,
+        EarnedValueMethod::LevelOfEffort => EarningRule::LevelOfEffort,
+    };
+    let planned = baseline.and_then(|b| planned_value_of_activity(b, &basis.calendar, end_of_day(status)).ok()).unwrap_or(0.0);
+    // Validation keeps the inputs finite, so the engine has nothing to refuse here.
+    (earned_value_of(budget, &rule, &records, status, planned).unwrap_or(0.0), actual_cost)
 }
 
 /// The month index holding `status` on the grid (the last month when it is past the grid).

@@ -307,6 +307,19 @@ impl Workspace {
         guard(|| to_js(&self.inner.remove_dependency(project_id, predecessor_id, successor_id)?))
     }
 
+    /// What-if: sets an activity's percent complete (0 to 100), recording actual dates as the
+    /// README's "What-if" describes; its schedule and earned value move. Refused for a summary.
+    #[wasm_bindgen(js_name = setPercentComplete, unchecked_return_type = "ProgressChange")]
+    pub fn set_percent_complete(&mut self, #[wasm_bindgen(js_name = "projectId")] project_id: &str, #[wasm_bindgen(js_name = "activityId")] activity_id: &str, percent: f64) -> JsResult {
+        guard(|| to_js(&self.inner.set_percent_complete(project_id, activity_id, percent)?))
+    }
+
+    /// What-if: sets a risk's probability before response (0 to 1).
+    #[wasm_bindgen(js_name = setRiskProbability, unchecked_return_type = "RiskChange")]
+    pub fn set_risk_probability(&mut self, #[wasm_bindgen(js_name = "projectId")] project_id: &str, #[wasm_bindgen(js_name = "riskId")] risk_id: &str, probability: f64) -> JsResult {
+        guard(|| to_js(&self.inner.set_risk_probability(project_id, risk_id, probability)?))
+    }
+
     /// The whole portfolio as JSON text, in the model's canonical form.
     #[wasm_bindgen(js_name = exportJson)]
     pub fn export_json(&self) -> Result<String, JsValue> {

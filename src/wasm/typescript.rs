@@ -159,6 +159,20 @@ export interface ScheduleChange {
   /** Critical activities after the edit (total float of zero or less). */
   criticalActivityIds: string[];
 }
+/** What a percent complete edit did: its schedule change, and its earned value's. */
+export interface ProgressChange extends ScheduleChange {
+  /** How much the activity's earned value at the status date moved (project currency). */
+  earnedValueChange: number;
+  /** The status snapshot whose earned value moved by as much, when progress is reported in snapshots. */
+  adjustedSnapshotDate: IsoDate | null;
+}
+export interface RiskChange {
+  projectId: string;
+  riskId: string;
+  /** null when the risk had not been assessed. */
+  previousProbability: number | null;
+  probability: number;
+}
 
 /** Why a ratio is undefined (it is then null). */
 export type UndefinedReason = "noActualCost" | "noPlannedValue" | "noEarnedValue" | "noBudget" | "workComplete" | "budgetSpent" |

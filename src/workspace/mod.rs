@@ -19,7 +19,7 @@ pub use earned_value::{parse_status_date, EarnedValueReport, EarnedValueRow};
 pub use health::{HealthOptions, HealthReport};
 pub use risk::{ExposureReport, RiskOptions, RiskRegisterView, SchemeName};
 pub use simulation::{DurationRange, SimulationRequest};
-pub use what_if::ScheduleChange;
+pub use what_if::{ProgressChange, RiskChange, ScheduleChange};
 
 use crate::schedule::result::{LiveSchedule, ProjectSchedule, ScheduleOptions};
 use crate::model::{
@@ -37,6 +37,8 @@ pub enum WorkspaceError {
     ActivityNotFound { project: String, activity: String },
     #[error("Project \"{project}\" has no link from \"{predecessor}\" to \"{successor}\".")]
     DependencyNotFound { project: String, predecessor: String, successor: String },
+    #[error("Project \"{project}\" has no risk with id \"{risk}\".")]
+    RiskNotFound { project: String, risk: String },
     #[error("{0}")]
     Schedule(#[from] crate::schedule::compile::CompileError),
     #[error("{0}")]
@@ -67,7 +69,10 @@ impl WorkspaceError {
     pub fn code(&self) -> &str {
         match self {
             WorkspaceError::NotLoaded => "not_loaded",
-            WorkspaceError::ProjectNotFound(_) | WorkspaceError::ActivityNotFound { .. } | WorkspaceError::DependencyNotFound { .. } => "not_found",
+            WorkspaceError::ProjectNotFound(_)
+            | WorkspaceError::ActivityNotFound { .. }
+            | WorkspaceError::DependencyNotFound { .. }
+            | WorkspaceError::RiskNotFound { .. } => "not_found",
             WorkspaceError::Schedule(_) => "cannot_schedule",
             WorkspaceError::Import(error) => error.code(),
             WorkspaceError::Load(error) => error.code(),
@@ -87,6 +92,7 @@ impl WorkspaceError {
             WorkspaceError::ProjectNotFound(_) => "id",
             WorkspaceError::ActivityNotFound { .. } => "activityId",
             WorkspaceError::DependencyNotFound { .. } => "predecessorId",
+            WorkspaceError::RiskNotFound { .. } => "riskId",
             WorkspaceError::Schedule(_) | WorkspaceError::Import(_) => "",
             WorkspaceError::Load(error) => error.path(),
             WorkspaceError::NodeNotFound(_) => "id",

@@ -1,14 +1,16 @@
-//! What-if edits: change one duration, add or remove one link, and see what moved. Each edit
-//! is checked before it is kept (a refused edit changes nothing) and reschedules only its
-//! project, on the project's resident network: a duration edit patches one node, a link edit
-//! recompiles the project's network.
+//! What-if edits: change one duration, add or remove one link, set one activity's percent
+//! complete or one risk's probability, and see what moved. Each edit is checked before it is
+//! kept (a refused edit changes nothing) and reschedules only its project, on the project's
+//! resident network: a duration or progress edit patches one node, a link edit recompiles the
+//! project's network, a risk edit schedules nothing.
 
 use std::collections::{HashMap, VecDeque};
 
 use serde::Serialize;
 
 use super::{Workspace, WorkspaceError};
-use crate::model::{self, DateTime, Dependency, Finding, LoadError, Project, Severity};
+use crate::evm::project::activity_earned_value;
+use crate::model::{self, Date, DateTime, Dependency, Finding, LoadError, Project, Severity};
 use crate::schedule::calendar::date_time_of;
 use crate::schedule::compile::CompileError;
 use crate::schedule::result::{ActivityDates, LiveSchedule};
@@ -27,6 +29,31 @@ pub struct ScheduleChange {
     pub changed_activity_ids: Vec<String>,
     /// Critical activities after the edit (total float of zero or less).
     pub critical_activity_ids: Vec<String>,
+}
+
+/// What a percent complete edit did: the schedule's change, and the earned value's.
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ProgressChange {
+    #[serde(flatten)]
+    pub schedule: ScheduleChange,
+    /// How much the activity's earned value at the status date moved (project currency);
+    /// zero without a status date.
+    pub earned_value_change: f64,
+    /// The status report whose earned value moved by as much, when the project reports its
+    /// progress in snapshots (its earned value is read from the latest one, not the activities).
+    pub adjusted_snapshot_date: Option<Date>,
+}
+
+/// What a risk probability edit changed.
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct RiskChange {
+    pub project_id: String,
+    pub risk_id: String,
+    /// Absent when the risk had not been assessed.
+    pub previous_probability: Option<f64>,
+    pub probability: f64,
 }
 
 impl Workspace {
@@ -98,6 +125,111 @@ impl Workspace {
             Ok(())
         })?;
         self.reschedule_after(index, |project, live| recompile(project, index, live))
+    }
+
+    /// Sets an activity's percent complete (0 to 100) as MS Project does when progress is
+    /// entered: above zero the activity gets an actual start if it had none, at 100 an actual
+    /// finish, below 100 no actual finish, and at zero no actuals; its remaining duration
+    /// follows from the percentage. MS Project takes the actual dates from the task's current
+    /// dates; ours put work not started by the status date after it, so an activity not yet
+    /// started takes its baseline dates (what was planned) where it has them, and its scheduled
+    /// dates otherwise. One already started keeps its actual start and finishes as scheduled. When the project
+    /// reports progress in status snapshots, the latest one up to the status date moves by the
+    /// activity's change in earned value, so the what-if shows in EVM and health too.
+    /// Refused for a summary, whose progress is its activities'.
+    pub fn set_percent_complete(&mut self, project_id: &str, activity_id: &str, percent: f64) -> Result<ProgressChange, WorkspaceError> {
+        let (index, position) = self.activity_position(project_id, activity_id)?;
+        let path = format!("projects[{index}].activities[{position}].percentComplete");
+        if !(0.0..=100.0).contains(&percent) {
+            return Err(refused("invalid_percent_complete", path, format!("Percent complete must be a number from 0 to 100; got {percent}.")));
+        }
+        if self.portfolio()?.projects[index].activities.iter().any(|a| a.parent_id.as_deref() == Some(activity_id)) {
+            return Err(refused(
+                "summary_progress",
+                path,
+                format!("\"{activity_id}\" is a summary: its progress is its activities'. Set theirs instead."),
+            ));
+        }
+        let status = self.status_of(index, None).ok();
+        let earned_before = self.activity_earned_value_at(index, position, status)?;
+        let (project, live) = self.live_schedule(project_id)?;
+        let Some(scheduled) = live.activity_dates(project, position) else {
+            return Err(refused("inactive_activity", path, format!("\"{activity_id}\" is inactive, so it has no schedule to record progress against.")));
+        };
+        let activity = &project.activities[position];
+        let planned = project.baseline.as_ref().and_then(|b| b.activities.iter().find(|e| e.activity_id == activity.id)).map(|e| (e.start, e.finish));
+        let (start, finish) = match planned {
+            Some(dates) if activity.actual_start.is_none() => dates,
+            _ => (DateTime(date_time_of(scheduled.early_start)), DateTime(date_time_of(scheduled.early_finish))),
+        };
+        self.edit_activity(index, position, |activity| {
+            activity.percent_complete = percent;
+            activity.remaining_duration_days = None;
+            if percent == 0.0 {
+                activity.actual_start = None;
+                activity.actual_finish = None;
+            } else {
+                activity.actual_start.get_or_insert(start);
+                if percent < 100.0 {
+                    activity.actual_finish = None;
+                } else {
+                    activity.actual_finish.get_or_insert(finish);
+                }
+            }
+        })?;
+        let earned_value_change = self.activity_earned_value_at(index, position, status)? - earned_before;
+        let adjusted_snapshot_date = if earned_value_change == 0.0 { None } else { self.move_reported_earned_value(index, status, earned_value_change)? };
+        let schedule = self.reschedule_after(index, |project, live| {
+            live.refresh_activity(project, position);
+            Ok(())
+        })?;
+        Ok(ProgressChange { schedule, earned_value_change, adjusted_snapshot_date })
+    }
+
+    /// Sets a risk's probability before response (0 to 1). Nothing is rescheduled; the
+    /// register, exposure, simulation and health read the new value.
+    pub fn set_risk_probability(&mut self, project_id: &str, risk_id: &str, probability: f64) -> Result<RiskChange, WorkspaceError> {
+        let index = self.project_index(project_id)?;
+        let position = self.portfolio()?.projects[index].risks.iter().position(|r| r.id == risk_id).ok_or_else(|| WorkspaceError::RiskNotFound {
+            project: project_id.to_string(),
+            risk: risk_id.to_string(),
+        })?;
+        if !(0.0..=1.0).contains(&probability) {
+            return Err(refused(
+                "invalid_probability",
+                format!("projects[{index}].risks[{position}].probability"),
+                format!("A probability must be a number from 0 to 1 (0.25 is 25%); got {probability}."),
+            ));
+        }
+        let previous_probability = self.portfolio()?.projects[index].risks[position].probability;
+        self.edit_project(index, |project| {
+            project.risks[position].probability = Some(probability);
+            Ok(())
+        })?;
+        Ok(RiskChange { project_id: project_id.to_string(), risk_id: risk_id.to_string(), previous_probability, probability })
+    }
+
+    /// The activity's earned value at `status` (zero without one).
+    fn activity_earned_value_at(&mut self, index: usize, position: usize, status: Option<chrono::NaiveDate>) -> Result<f64, WorkspaceError> {
+        let Some(status) = status else { return Ok(0.0) };
+        let (project, basis) = self.basis(index)?;
+        Ok(activity_earned_value(project, basis, position, status))
+    }
+
+    /// Moves the earned value of the latest status snapshot up to `status` by `change`, and
+    /// says which one; none when the project has no snapshot then (its earned value is read
+    /// from the activities, which already moved).
+    fn move_reported_earned_value(&mut self, index: usize, status: Option<chrono::NaiveDate>, change: f64) -> Result<Option<Date>, WorkspaceError> {
+        let Some(status) = status else { return Ok(None) };
+        let portfolio = self.portfolio.as_mut().ok_or(WorkspaceError::NotLoaded)?;
+        let snapshots = &mut portfolio.projects[index].snapshots;
+        let latest = snapshots.iter_mut().filter(|s| s.date.0 <= status).max_by_key(|s| s.date);
+        Ok(latest.map(|snapshot| {
+            // A report below this activity's own earned value was inconsistent already; the
+            // what-if does not take it below zero.
+            snapshot.earned_value = (snapshot.earned_value + change).max(0.0);
+            snapshot.date
+        }))
     }
 
     fn activity_position(&self, project_id: &str, activity_id: &str) -> Result<(usize, usize), WorkspaceError> {

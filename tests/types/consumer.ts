@@ -9,6 +9,8 @@ import init, {
   type PortfolioDocument,
   type ProjectListItem,
   type ScheduleChange,
+  type ProgressChange,
+  type RiskChange,
   type EarnedValueRow,
   type RiskRegisterView,
   type ExposureReport,
@@ -60,7 +62,12 @@ export async function run(documentText: string): Promise<string[]> {
   const change: ScheduleChange = workspace.addDependency('p1', { predecessorId: 'a1', successorId: 'a2', type: 'SS', lagDays: 2 });
   const moved: number = change.finishChangeMinutes + workspace.removeDependency('p1', 'a1', 'a2').changedActivityIds.length;
   const critical: string[] = workspace.setActivityDuration('p1', 'a1', 3).criticalActivityIds;
-  warnings.push({ code: 'what_if', severity: 'warning', path: `${dates.length} ${moved} ${critical.join(',')}`, message: change.finish });
+  const progressEdit: ProgressChange = workspace.setPercentComplete('p1', 'a1', 50);
+  const reportedOn: string | null = progressEdit.adjustedSnapshotDate;
+  const earned: number = progressEdit.earnedValueChange + progressEdit.finishChangeMinutes;
+  const riskChange: RiskChange = workspace.setRiskProbability('p1', 'r1', 0.4);
+  const wasAssessed: boolean = riskChange.previousProbability !== null && reportedOn !== null && earned > riskChange.probability;
+  warnings.push({ code: 'what_if', severity: 'warning', path: `${dates.length} ${moved} ${critical.join(',')} ${wasAssessed}`, message: change.finish });
   const evm = workspace.earnedValue('p1', '2025-03-31', null);
   const cpi: number | null = evm.measures.cpi;
   const spiT: number | null = evm.kind === 'project' ? evm.earnedSchedule.spiT : evm.earnedSchedule?.spiT ?? null;
