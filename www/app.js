@@ -181,7 +181,8 @@ async function restoreSaved() {
     showLoadError('The portfolio saved in this browser', error);
     return false;
   }
-  importedText = saved.record.text;
+  // "Reset to imported" returns to what was loaded, even when the restored copy holds edits.
+  importedText = saved.imported?.text ?? saved.record.text;
   renderAll();
   const when = new Date(saved.record.savedAt).toLocaleString();
   if (saved.status === 'recovered') {
@@ -198,7 +199,8 @@ function save(source) {
   const note = page.storeNote.dataset;
   note.pending = String(Number(note.pending ?? 0) + 1);
   store
-    .save(state.workspace.exportJson(), { source })
+    // Anything but an edit is what the reader loaded: also kept as the copy to reset to.
+    .save(state.workspace.exportJson(), { source, imported: source !== 'edit' })
     .finally(() => { note.pending = String(Number(note.pending) - 1); })
     .then((record) => {
       // Saves may finish out of order with the reader's actions; the note says which one it was.
@@ -452,15 +454,17 @@ function renderDetails() {
   });
 }
 
-/** After a what-if edit: everything that depends on the project is redrawn, and kept. */
-function afterWhatIf(projectId, change) {
+/** After a what-if edit or undo: everything that depends on the project is redrawn, and kept. */
+function afterWhatIf(projectId, message) {
   state.projects = state.workspace.listProjects();
-  renderSchedule(state.projects.find((p) => p.id === projectId), { keepWhatIf: true });
-  renderProjectEvm(state.projects.find((p) => p.id === projectId));
+  const project = state.projects.find((p) => p.id === projectId);
+  renderSchedule(project, { keepWhatIf: true });
+  renderProjectEvm(project);
+  if (project) riskRegister.show(state.workspace, project);
   renderEvmTable();
   renderHome();
   save('edit');
-  announce(`${change.changedActivityIds.length} activities moved; the finish is now ${change.finish.slice(0, 10)}.`);
+  announce(message);
 }
 
 function resetToImported() {

@@ -1,5 +1,8 @@
 // What-if in the page: lengthening a critical activity moves the finish by what the engine
-// says; the edit survives a reload; undo and "Reset to imported" bring the plan back.
+// says; the edit survives a reload; undo and "Reset to imported" bring the plan back. Percent
+// complete, a removed link and a risk's probability move earned value, the finish and the
+// risk's EMV as the engine does for the same edits, and "Reset to imported" still returns to
+// the imported plan after a reload.
 // Run: make pkg && node --test tests/browser/
 
 import { describe, test } from 'node:test';
@@ -66,6 +69,74 @@ describe('what-if', () => {
     await page.locator('#what-if-undo').click();
     await page.locator('.what-if-result', { hasText: expected.finish.slice(0, 10) }).waitFor();
     assert.equal(await page.locator('.schedule-finish').textContent(), expected.finish.slice(0, 10));
+    await dashboard.finish(opened);
+  });
+
+  test('percent complete, a link and a risk probability move the figures; reset to imported survives a reload', TIMEOUT, async () => {
+    const engine = await sampleWorkspace();
+    // A long plan with work ahead of its status date, so links still hold dates back.
+    const project = engine.listProjects().find((p) => p.activityCount > 150 && p.errorCount === 0 && p.warningCount === 0);
+    const document = engine.project(project.id);
+    const original = { finish: engine.schedule(project.id).finish, cpi: engine.earnedValue(project.id, null, null).measures.cpi };
+    const parents = new Set(document.activities.map((a) => a.parentId).filter(Boolean));
+    const baselined = new Set((document.baseline?.activities ?? []).map((b) => b.activityId));
+    // An activity not started, with a budget: 50% complete earns half of it.
+    const activity = document.activities.find((a) => !parents.has(a.id) && !a.actualStart && !a.milestone && a.cost > 0 && baselined.has(a.id));
+    const progress = engine.setPercentComplete(project.id, activity.id, 50);
+    assert.ok(progress.earnedValueChange > 0, 'the engine earns value for it');
+    const cpi = engine.earnedValue(project.id, null, null).measures.cpi;
+    // A link whose removal brings the finish forward (links that leave it where it is are put
+    // back): the engine says where the finish goes.
+    let link = null;
+    let unlinked = null;
+    for (const candidate of document.dependencies) {
+      unlinked = engine.removeDependency(project.id, candidate.predecessorId, candidate.successorId);
+      if (unlinked.finishChangeMinutes < 0) { link = candidate; break; }
+      engine.addDependency(project.id, candidate);
+    }
+    assert.ok(link, 'some critical link holds the finish back');
+    const risk = document.risks.find((r) => r.status === 'open' && r.kind === 'threat' && r.costImpact > 0);
+    engine.setRiskProbability(project.id, risk.id, 0.9);
+    const emv = engine.riskRegister(project.id, null).exposure.risks.find((r) => r.id === risk.id).emv;
+
+    const opened = await dashboard.open();
+    const { page } = opened;
+    await page.locator(`#projects-table tr[data-project-id="${project.id}"] .project-open`).click();
+    await page.locator('#what-if form').waitFor();
+    const cpiShown = () => page.locator('#evm-panel [data-measure="cpi"] .evm-value').getAttribute('data-value').then(Number);
+    assert.ok(Math.abs(await cpiShown() - original.cpi) < 1e-12);
+
+    await page.locator('#what-if-kind').selectOption('progress');
+    await page.locator('#what-if-activity').selectOption(activity.id);
+    await page.locator('#what-if-percent').fill('50');
+    await page.locator('#what-if button[type="submit"]').click();
+    await page.locator('.what-if-result', { hasText: 'Earned value rises' }).waitFor();
+    assert.ok(Math.abs(await cpiShown() - cpi) < 1e-12, 'CPI as the engine computes it after the same edit');
+
+    await page.locator('#what-if-kind').selectOption('link-remove');
+    await page.locator('#what-if-link').selectOption(JSON.stringify([link.predecessorId, link.successorId]));
+    await page.locator('#what-if button[type="submit"]').click();
+    await page.locator('.schedule-finish', { hasText: unlinked.finish.slice(0, 10) }).waitFor();
+
+    await page.locator('#what-if-kind').selectOption('risk');
+    await page.locator('#what-if-risk').selectOption(risk.id);
+    await page.locator('#what-if-probability').fill('90');
+    await page.locator('#what-if button[type="submit"]').click();
+    await page.locator('.what-if-result', { hasText: '→ 90%' }).waitFor();
+    assert.equal(Number(await page.locator(`#risk-register tr[data-risk-id="${risk.id}"] .risk-emv-cell`).getAttribute('data-emv')), emv);
+    assert.equal(await page.locator('#what-if-undo').textContent(), 'Undo (3)');
+    await screenshot(page, 'what-if-kinds');
+
+    // After a reload the edits are there, and "Reset to imported" still means the sample.
+    await page.waitForFunction(() => document.querySelector('#store-note')?.dataset.pending === '0');
+    await page.reload();
+    await page.locator(`#projects-table tr[data-project-id="${project.id}"] .project-open`).click();
+    await page.locator('.schedule-finish', { hasText: unlinked.finish.slice(0, 10) }).waitFor();
+    assert.ok(Math.abs(await cpiShown() - cpi) < 1e-12);
+    await page.locator('#what-if-reset').click();
+    await page.locator(`#projects-table tr[data-project-id="${project.id}"] .project-open`).click();
+    await page.locator('.schedule-finish', { hasText: original.finish.slice(0, 10) }).waitFor();
+    assert.ok(Math.abs(await cpiShown() - original.cpi) < 1e-12);
     await dashboard.finish(opened);
   });
 });

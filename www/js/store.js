@@ -8,6 +8,8 @@
 //   units (offset basis 0x811c9dc5, prime 0x01000193), written "fnv1a32:" + 8 hex digits. It
 //   detects damage, not tampering; that is all a local cache needs, and it needs no crypto.subtle
 //   (which is missing on plain-http intranet pages);
+// - a third slot, 'imported', keeps the portfolio as it was last loaded or imported, so "Reset to
+//   imported" still means the imported plan after a reload, not the edited copy restored;
 // - a bad record is never deleted silently: it is kept aside under the 'corrupt' key, where the
 //   reader or a support person can still look at it; only clear() removes it;
 // - every failure rejects with an Error whose `code` says what happened and whose message says
@@ -25,6 +27,7 @@ const STORE = 'records';
 const CURRENT = 'current';
 const PREVIOUS = 'previous';
 const CORRUPT = 'corrupt';
+const IMPORTED = 'imported';
 // A record that keeps going bad must not fill the quota with copies of itself.
 const MAX_CORRUPT_KEPT = 4;
 
@@ -107,7 +110,7 @@ const VALID_SOURCE = /^(sample|edit|file:.+)$/s;
  * is a good record, or { problem: { slot, code, message } } saying in words what is wrong.
  */
 function examine(value, slot) {
-  const where = slot === CURRENT ? 'The last saved copy of your portfolio' : 'The earlier saved copy of your portfolio';
+  const where = { [CURRENT]: 'The last saved copy of your portfolio', [IMPORTED]: 'The imported copy of your portfolio' }[slot] ?? 'The earlier saved copy of your portfolio';
   const bad = (code, why) => ({ problem: { slot, code, message: `${where} ${why}` } });
   if (value === undefined) return bad('missing', 'is missing.');
   if (value === null || typeof value !== 'object' || Array.isArray(value)) return bad('wrong_shape', 'is not a saved record.');
@@ -311,9 +314,11 @@ export async function openStore({ name = 'pmo-analytics', indexedDB = globalThis
   return {
     /**
      * Saves the portfolio text as the current copy; the last good current becomes previous.
-     * source: 'sample' | 'edit' | 'file:<name>'. Resolves to the saved record once committed.
+     * source: 'sample' | 'edit' | 'file:<name>'. imported: true when this text is what the
+     * reader loaded or imported (not an edit of it): it is also kept as the 'imported' copy that
+     * "Reset to imported" returns to. Resolves to the saved record once committed.
      */
-    save(portfolioText, { source } = {}) {
+    save(portfolioText, { source, imported = false } = {}) {
       if (typeof portfolioText !== 'string') return Promise.reject(new TypeError('save(): the portfolio must be given as its JSON text'));
       if (typeof source !== 'string' || !VALID_SOURCE.test(source)) return Promise.reject(new TypeError(`save(): source must be 'sample', 'edit' or 'file:<name>', not ${JSON.stringify(source)}`));
       const record = { schemaVersion: RECORD_VERSION, savedAt: new Date().toISOString(), source, text: portfolioText, checksum: checksumOf(portfolioText) };
@@ -333,6 +338,7 @@ export async function openStore({ name = 'pmo-analytics', indexedDB = globalThis
             }
           }
           store.put(record, CURRENT);
+          if (imported) store.put(record, IMPORTED);
           finish(record);
         }, fail);
       });
@@ -346,10 +352,13 @@ export async function openStore({ name = 'pmo-analytics', indexedDB = globalThis
      *                                                one is kept aside under 'corrupt'
      *   { status: 'unreadable', problem }            no good copy (problem.problems has both)
      * record: { schemaVersion, savedAt, source, text, checksum }; problem: { slot, code, message }.
+     * 'ok' and 'recovered' also carry imported: the record last loaded or imported, or null when
+     * there is none or it is damaged (then the restored copy stands in for it).
      */
     restore() {
       return run('readwrite', 'read back', (store, finish, fail) => {
-        getAll(store, [CURRENT, PREVIOUS, CORRUPT], (found) => {
+        getAll(store, [CURRENT, PREVIOUS, CORRUPT, IMPORTED], (found) => {
+          const imported = found[IMPORTED] === undefined ? null : examine(found[IMPORTED], IMPORTED).record ?? null;
           if (found[CURRENT] === undefined && found[PREVIOUS] === undefined) {
             finish({ status: 'empty' });
             return;
@@ -357,7 +366,7 @@ export async function openStore({ name = 'pmo-analytics', indexedDB = globalThis
           const current = examine(found[CURRENT], CURRENT);
           if (current.record) {
             if (current.migrated) store.put(current.record, CURRENT);
-            finish({ status: 'ok', record: current.record });
+            finish({ status: 'ok', record: current.record, imported });
             return;
           }
           const previous = examine(found[PREVIOUS], PREVIOUS);
@@ -367,7 +376,7 @@ export async function openStore({ name = 'pmo-analytics', indexedDB = globalThis
             if (found[CURRENT] !== undefined) keepAside(store, found[CORRUPT], [asideEntry(found[CURRENT], current.problem)]);
             store.put(previous.record, CURRENT);
             if (previous.migrated) store.put(previous.record, PREVIOUS);
-            finish({ status: 'recovered', record: previous.record, problem: current.problem });
+            finish({ status: 'recovered', record: previous.record, problem: current.problem, imported });
             return;
           }
           // Nothing is moved: with no good copy, the data stays where it is for inspection or export.
