@@ -46,12 +46,12 @@ async function finish({ context, page, record }) {
   }
 }
 
-/** Saves the given texts in order through the module, each with its source. */
+/** Saves the given texts in order through the module, each with its source (and imported flag). */
 function saveAll(page, saves) {
   return page.evaluate(async (list) => {
     const store = await window.fixture.openStore();
     const records = [];
-    for (const [text, source] of list) records.push(await store.save(text, { source }));
+    for (const [text, source, imported = false] of list) records.push(await store.save(text, { source, imported }));
     store.close();
     return records;
   }, saves);
@@ -88,6 +88,24 @@ describe('portfolio store', () => {
     await finish(opened);
   });
 
+  test('the imported copy outlives edits, so "Reset to imported" works after a reload; a damaged one is dropped', TIMEOUT, async () => {
+    const opened = await open();
+    const { page } = opened;
+    const [imported] = await saveAll(page, [[FIRST, 'file:plan.json', true], [SECOND, 'edit'], [THIRD, 'edit']]);
+    const restored = await restore(page);
+    assert.equal(restored.record.text, THIRD, 'the latest edit is what is shown');
+    assert.deepEqual(restored.imported, imported, 'the file as loaded is what Reset returns to');
+    // A new import replaces it.
+    const [again] = await saveAll(page, [[SECOND, 'file:other.json', true]]);
+    assert.deepEqual((await restore(page)).imported, again);
+    // Damaged, it is not offered (the page then resets to the restored copy).
+    await page.evaluate(() => window.fixture.raw('imported').then((record) => window.fixture.rawPut('imported', { ...record, text: `${record.text} ` })));
+    const after = await restore(page);
+    assert.equal(after.status, 'ok');
+    assert.equal(after.imported, null);
+    await finish(opened);
+  });
+
   test('save then restore round-trips the text and the record', TIMEOUT, async () => {
     const opened = await open();
     const { page } = opened;
@@ -102,7 +120,7 @@ describe('portfolio store', () => {
     assert.match(saved.savedAt, /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/);
     assert.ok(Date.parse(saved.savedAt) >= before - 1000);
     const restored = await restore(page);
-    assert.deepEqual(restored, { status: 'ok', record: saved });
+    assert.deepEqual(restored, { status: 'ok', record: saved, imported: null }, 'nothing was saved as imported');
     assert.equal(await page.evaluate(async () => {
       const store = await window.fixture.openStore();
       const text = await store.exportAll();
@@ -157,7 +175,7 @@ describe('portfolio store', () => {
     assert.equal(aside[0].code, 'checksum_mismatch');
     assert.equal(aside[0].slot, 'current');
     // The good copy is current again: the next start is plain 'ok'.
-    assert.deepEqual(await restore(page), { status: 'ok', record: restored.record });
+    assert.deepEqual(await restore(page), { status: 'ok', record: restored.record, imported: null });
     await finish(opened);
   });
 
@@ -260,6 +278,7 @@ describe('portfolio store', () => {
     assert.deepEqual(restored, {
       status: 'ok',
       record: { schemaVersion: 1, savedAt: '2025-03-01T09:30:00.000Z', source: 'unknown', text: SECOND, checksum: fnv1a32(SECOND) },
+      imported: null,
     });
     assert.deepEqual(await page.evaluate(() => window.fixture.raw('current')), restored.record, 'written back in the new shape');
     // A v0 record whose text is not a portfolio gets a checksum but is still refused.
