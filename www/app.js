@@ -10,7 +10,7 @@ import { renderKpis, renderTitle } from './js/summary.js';
 import { createOrgTree } from './js/tree.js';
 import { renderProjectsTable } from './js/projects.js';
 import { renderNoProject, renderProjectDetails } from './js/details.js';
-import { renderGantt } from './js/gantt.js';
+import { renderGantt, scheduleTable } from './js/gantt.js';
 import { renderSCurve } from './js/scurve.js';
 import { renderEvmPanel } from './js/evm-panel.js';
 import { createEvmTable } from './js/evm-table.js';
@@ -19,7 +19,7 @@ import { createSimulationPanel } from './js/simulation.js';
 import { createPortfolioHome } from './js/portfolio-home.js';
 import { healthPill } from './js/health-pill.js';
 import { openStore } from './js/store.js';
-import { download, enableCsvDownloads } from './js/table-csv.js';
+import { download, enableCsvDownloads, rowsToCsv } from './js/table-csv.js';
 import { createWhatIf } from './js/what-if.js';
 
 const SAMPLE_URL = './sample/portfolio.json';
@@ -43,6 +43,7 @@ const page = {
   scheduleHeading: byId('schedule-heading'),
   scheduleFacts: byId('schedule-facts'),
   gantt: byId('gantt'),
+  ganttCsv: byId('gantt-csv'),
   whatIf: byId('what-if'),
   evm: byId('evm-section'),
   evmHeading: byId('evm-heading'),
@@ -105,6 +106,7 @@ enableCsvDownloads();
 page.fileInput.addEventListener('change', () => loadChosenFile());
 page.csvInput.addEventListener('change', () => importChosenCsv());
 page.exportButton.addEventListener('click', () => exportEverything());
+page.ganttCsv.addEventListener('click', () => downloadSchedule());
 page.clearButton.addEventListener('click', () => clearSavedData());
 page.mspdiInput.addEventListener('change', () => importChosenXml());
 page.details.addEventListener('keydown', (event) => {
@@ -218,6 +220,18 @@ function exportEverything() {
   if (!state.loaded) return;
   download(state.workspace.exportJson(), `${(state.portfolioName || 'portfolio').replace(/[^A-Za-z0-9_-]+/g, '-')}.json`, 'application/json');
   announce('The portfolio was exported as JSON.');
+}
+
+/** The open project's activities with their dates and floats, as CSV. */
+function downloadSchedule() {
+  const projectId = state.selectedProjectId;
+  if (!projectId) return;
+  try {
+    const rows = scheduleTable(state.workspace.schedule(projectId), state.workspace.project(projectId));
+    download(rowsToCsv(rows), `${projectId.replace(/[^A-Za-z0-9_-]+/g, '-')}-schedule.csv`);
+  } catch (error) {
+    showPageError('The schedule could not be exported', error?.message ?? String(error));
+  }
 }
 
 async function clearSavedData() {

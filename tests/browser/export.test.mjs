@@ -46,4 +46,34 @@ describe('CSV export of tables', () => {
     assert.ok(text.includes(`"'=HYPERLINK(""http://example.invalid"",""x"")"`), text);
     await dashboard.finish(opened);
   });
+
+  test('the risk register, the capacity heat map and the Gantt\'s activities download as CSV', TIMEOUT, async () => {
+    const engine = await sampleWorkspace();
+    const opened = await dashboard.open();
+    const { page } = opened;
+    const capacity = await downloaded(page, '[data-csv-table="#capacity-heatmap table"]');
+    const capacityRows = await page.locator('#capacity-heatmap table tbody tr').count();
+    assert.equal(capacity.text.trimEnd().split('\r\n').length, capacityRows + 1, 'a header and one line per role');
+
+    const project = engine.listProjects().find((p) => p.openRiskCount > 0);
+    await page.locator(`#projects-table tr[data-project-id="${project.id}"] .project-open`).click();
+    await page.locator('#risk-table').waitFor();
+    const risks = await downloaded(page, '[data-csv-table="#risk-table"]');
+    assert.equal(risks.name, 'risk-register.csv');
+    const shown = await page.locator('#risk-table tbody tr[data-risk-id]').count();
+    assert.equal(risks.text.trimEnd().split('\r\n').length, shown + 1);
+
+    // The Gantt's activities: one line per scheduled activity with the engine's dates and floats.
+    const schedule = engine.schedule(project.id);
+    const gantt = await downloaded(page, '#gantt-csv');
+    assert.equal(gantt.name, `${project.id}-schedule.csv`);
+    const lines = gantt.text.trimEnd().split('\r\n');
+    assert.equal(lines[0], 'ID,Name,Kind,Start,Finish,Baseline start,Baseline finish,Total float (working days),Free float (working days),Critical,Percent complete');
+    assert.equal(lines.length, schedule.activities.length + 1);
+    const last = schedule.activities.at(-1);
+    const row = lines.find((line) => line.startsWith(`${last.id},`));
+    assert.ok(row.includes(`,${last.start},${last.finish},`), row);
+    assert.ok(row.includes(`,${Math.round((last.totalFloatMinutes / 480) * 10) / 10},`), row);
+    await dashboard.finish(opened);
+  });
 });

@@ -45,6 +45,22 @@ export function describeActivity(row) {
   return `${row.name}${kind}: ${when}, total float ${daysWord(floatDays(a.totalFloatMinutes))}, ${a.critical ? 'critical' : 'not critical'}${baseline}${simulated}.`;
 }
 
+/**
+ * The schedule as a table for a spreadsheet: a header row, then one row per activity in plan
+ * order (dates as the engine gives them, floats in working days of 8 hours).
+ */
+export function scheduleTable(schedule, doc) {
+  const byId = new Map((doc?.activities ?? []).map((a) => [a.id, a]));
+  const baseline = new Map((doc?.baseline?.activities ?? []).map((b) => [b.activityId, b]));
+  const header = ['ID', 'Name', 'Kind', 'Start', 'Finish', 'Baseline start', 'Baseline finish', 'Total float (working days)', 'Free float (working days)', 'Critical', 'Percent complete'];
+  return [header, ...schedule.activities.map((a) => [
+    a.id, byId.get(a.id)?.name ?? '', a.milestone ? 'milestone' : a.summary ? 'summary' : 'task',
+    a.start ?? '', a.finish ?? '', baseline.get(a.id)?.start ?? '', baseline.get(a.id)?.finish ?? '',
+    String(floatDays(a.totalFloatMinutes)), String(floatDays(a.freeFloatMinutes)), a.critical ? 'yes' : 'no',
+    String(byId.get(a.id)?.percentComplete ?? 0),
+  ])];
+}
+
 /** The criticality band of a simulated criticality index (0..1), for the bar's shading. */
 export function criticalityBand(index) {
   if (index === null || index === undefined) return null;

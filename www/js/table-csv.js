@@ -12,18 +12,19 @@ function field(text) {
   return /[",\r\n]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
 }
 
-/** The table's rows as CSV text (CRLF line ends). Hidden helper text is left out. */
+/** Rows of cell texts as CSV text (CRLF line ends). */
+export function rowsToCsv(rows) {
+  return `${rows.filter((cells) => cells.length).map((cells) => cells.map((text) => field(String(text ?? ''))).join(',')).join('\r\n')}\r\n`;
+}
+
+/** The table's rows as CSV text. Hidden helper text is left out. */
 export function tableToCsv(table) {
-  const lines = [];
-  for (const row of table.querySelectorAll('thead tr, tbody tr')) {
-    const cells = [...row.querySelectorAll('th, td')].map((cell) => {
-      const copy = /** @type {HTMLElement} */ (cell.cloneNode(true));
-      for (const hidden of copy.querySelectorAll('.visually-hidden, [aria-hidden="true"], button.sort-button svg')) hidden.remove();
-      return field((copy.textContent ?? '').replace(/\s+/g, ' ').trim());
-    });
-    if (cells.length) lines.push(cells.join(','));
-  }
-  return `${lines.join('\r\n')}\r\n`;
+  const rows = [...table.querySelectorAll('thead tr, tbody tr')].map((row) => [...row.querySelectorAll('th, td')].map((cell) => {
+    const copy = /** @type {HTMLElement} */ (cell.cloneNode(true));
+    for (const hidden of copy.querySelectorAll('.visually-hidden, [aria-hidden="true"], button.sort-button svg')) hidden.remove();
+    return (copy.textContent ?? '').replace(/\s+/g, ' ').trim();
+  }));
+  return rowsToCsv(rows);
 }
 
 /** Downloads `text` as `filename`. */
