@@ -73,7 +73,7 @@ describe('risk register', () => {
     assert.equal(residual.length, 50, 'two 5×5 matrices');
     assert.equal(residual.reduce((sum, cell) => sum + cell.count, 0), openRisks(project).length);
     assert.deepEqual(withoutText(residual), withoutText(expectedCells(project.id, { view: 'residual' })));
-    for (const cell of residual) assert.match(cell.text, new RegExp(`^${cell.count}(L|M|H)$`), `count and band letter: ${cell.text}`);
+    for (const cell of residual) assert.match(cell.text, new RegExp(`^${cell.count} (L|M|H)$`), `count and band letter: ${cell.text}`);
     const threats = openRisks(project).filter((risk) => risk.kind === 'threat').length;
     assert.match(await page.locator('.risk-matrix-threats caption').textContent(), new RegExp(`Threats \\(${threats} open threats?\\)`));
     // Axis labels come from the scheme.

@@ -73,7 +73,8 @@ export function renderRiskMatrix({ heatMap, kind, selectedKey, onSelect }) {
           const cell = byLevels.get(`${probabilityLevel}:${impactLevel}`);
           if (!cell) return el('td', { class: 'risk-cell-missing' }, '—');
           const key = cellKey(kind, probabilityLevel, impactLevel);
-          const words = `${plural(cell.count, ...noun)}, probability ${heatMap.probabilityLabels[probabilityLevel - 1].toLowerCase()}, impact ${heatMap.impactLabels[impactLevel - 1].toLowerCase()}, ${cell.band} band`;
+          // Starts with the cell's visible text ("3 H"), so voice control can name the button.
+          const words = `${cell.count} ${bandLetter(cell.band)}: ${plural(cell.count, ...noun)}, probability ${heatMap.probabilityLabels[probabilityLevel - 1].toLowerCase()}, impact ${heatMap.impactLabels[impactLevel - 1].toLowerCase()}, ${cell.band} band`;
           return el(
             'td',
             { class: ['risk-cell', bandClass(cell.band), cell.count === 0 && 'is-empty'] },
@@ -90,6 +91,7 @@ export function renderRiskMatrix({ heatMap, kind, selectedKey, onSelect }) {
                 on: { click: () => onSelect(cell, key) },
               },
               el('span', { class: 'risk-cell-count' }, String(cell.count)),
+              ' ',
               el('span', { class: 'risk-cell-band', 'aria-hidden': 'true' }, bandLetter(cell.band)),
             ),
           );

@@ -46,11 +46,14 @@ export function launchChromium() {
 
 /**
  * A fresh context and page (light theme, 1440x900, a fixed locale so formatting is the same on
- * every machine) with recorders. CSP violations are collected by a listener installed before
- * any page script runs, besides the console messages Chromium prints for them.
+ * every machine: en-GB unless another is asked for) with recorders. CSP violations are collected
+ * by a listener installed before any page script runs, besides the console messages Chromium
+ * prints for them.
  */
-export async function openPage(browser, { colorScheme = 'light' } = {}) {
-  const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'en-GB', colorScheme });
+export async function openPage(browser, { colorScheme = 'light', locale = 'en-GB', bypassCSP = false } = {}) {
+  // bypassCSP is for auditing tools that inject styles of their own (axe-core); every other test
+  // runs under the page's policy.
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale, colorScheme, bypassCSP });
   const page = await context.newPage();
   const record = { consoleErrors: [], pageErrors: [], dialogs: [], requests: [], failedRequests: [] };
   page.on('console', (message) => {
