@@ -77,10 +77,12 @@ sample:
 	cargo run --release --bin pmo-sample -- sample > www/sample/portfolio.json.tmp
 	mv www/sample/portfolio.json.tmp www/sample/portfolio.json
 
-# Benchmarks, not tests: medians printed, native then wasm under Node (README, "Figures").
+# Benchmarks, not tests: medians printed, native, wasm under Node, then the dashboard in
+# headless Chromium (README, "Figures").
 bench: pkg
 	cargo run --release --quiet --bin pmo-bench
 	node scripts/bench.mjs
+	node scripts/bench-browser.mjs
 
 clean:
 	cargo clean

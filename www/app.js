@@ -345,6 +345,7 @@ function renderAll() {
   renderDetails();
   renderEvmTable();
   renderPortfolioFindings(workspace.findings());
+  performance.mark('pmo:portfolio-rendered'); // for `make bench` (scripts/bench-browser.mjs)
 }
 
 function renderEmpty() {

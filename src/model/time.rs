@@ -28,7 +28,32 @@ impl Date {
 
 impl fmt::Display for Date {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}", self.0.format("%Y-%m-%d"))
+        if !(0..=9999).contains(&self.0.year()) {
+            return write!(f, "{}", self.0.format("%Y-%m-%d"));
+        }
+        let mut text = *b"0000-00-00";
+        put_date(&mut text, self.0);
+        f.write_str(std::str::from_utf8(&text).map_err(|_| fmt::Error)?)
+    }
+}
+
+// Dates are written digit by digit: chrono's `format` reads its pattern again for every date,
+// and even `write!` with padding was a fifth of writing a large schedule out (a date or two
+// for each of thousands of activities). Years beyond four digits and leap seconds keep
+// chrono's spelling.
+
+/// `YYYY-MM-DD` into the first ten bytes of `text`; the year must have four digits.
+fn put_date(text: &mut [u8], date: NaiveDate) {
+    put_digits(&mut text[0..4], date.year() as u32);
+    put_digits(&mut text[5..7], date.month());
+    put_digits(&mut text[8..10], date.day());
+}
+
+/// `value` as exactly `out.len()` decimal digits, zero-padded.
+fn put_digits(out: &mut [u8], mut value: u32) {
+    for digit in out.iter_mut().rev() {
+        *digit = b'0' + (value % 10) as u8;
+        value /= 10;
     }
 }
 
@@ -72,13 +97,22 @@ impl DateTime {
 impl fmt::Display for DateTime {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let time = self.0.time();
-        if time == NaiveTime::MIN {
-            write!(f, "{}", self.0.format("%Y-%m-%d"))
+        let (length, pattern) = if time == NaiveTime::MIN {
+            (10, "%Y-%m-%d")
         } else if time.second() == 0 {
-            write!(f, "{}", self.0.format("%Y-%m-%dT%H:%M"))
+            (16, "%Y-%m-%dT%H:%M")
         } else {
-            write!(f, "{}", self.0.format("%Y-%m-%dT%H:%M:%S"))
+            (19, "%Y-%m-%dT%H:%M:%S")
+        };
+        if !(0..=9999).contains(&self.0.year()) || time.nanosecond() >= 1_000_000_000 {
+            return write!(f, "{}", self.0.format(pattern));
         }
+        let mut text = *b"0000-00-00T00:00:00";
+        put_date(&mut text, self.0.date());
+        put_digits(&mut text[11..13], time.hour());
+        put_digits(&mut text[14..16], time.minute());
+        put_digits(&mut text[17..19], time.second());
+        f.write_str(std::str::from_utf8(&text[..length]).map_err(|_| fmt::Error)?)
     }
 }
 

@@ -11,6 +11,8 @@
 //! work (it moves back to the previous end of work), so a task finishing at 17:00 on Friday has a
 //! successor starting 08:00 on Monday, and those two moments are zero working minutes apart.
 
+use std::sync::Arc;
+
 use chrono::{Datelike, NaiveDate, NaiveDateTime, NaiveTime};
 
 use crate::model::{self, Weekday};
@@ -40,14 +42,18 @@ pub struct WorkCalendar {
     /// Working minutes before the start of each day from TABLE_FIRST_DAY: with it every
     /// question is a prefix-sum lookup and a binary search instead of a walk over days.
     /// Moments outside the table fall back to walking.
-    cumulative: Vec<i64>,
+    ///
+    /// The three tables are shared, never changed once built: every project compiles its own
+    /// copy of the Standard calendar (once per schedule, capacity and DCMA check), and copying
+    /// 140 years of days each time was most of a first portfolio health in wasm.
+    cumulative: Arc<[i64]>,
     /// For each day of the table, which of `day_patterns` it works (0..7 the weekdays, then
     /// one per exception), so a day's hours are found without a search.
-    day_pattern: Vec<u16>,
+    day_pattern: Arc<[u16]>,
     /// `work_index[k]` is the first table day whose cumulative work reaches `k * work_step`:
     /// the inverse of `cumulative` in one lookup and a short scan (across a weekend or a
     /// holiday), where a binary search would cost a dozen cache misses per date.
-    work_index: Vec<u32>,
+    work_index: Arc<[u32]>,
     work_step: i64,
 }
 
@@ -182,7 +188,7 @@ impl WorkCalendar {
     }
 
     fn untabled(name: String, week: [DayHours; 7], exceptions: Vec<(i64, DayHours)>, week_minutes: i64) -> WorkCalendar {
-        WorkCalendar { name, week, exceptions, week_minutes, cumulative: Vec::new(), day_pattern: Vec::new(), work_index: Vec::new(), work_step: 1 }
+        WorkCalendar { name, week, exceptions, week_minutes, cumulative: Arc::new([]), day_pattern: Arc::new([]), work_index: Arc::new([]), work_step: 1 }
     }
 
     fn with_table(mut self) -> WorkCalendar {
@@ -210,9 +216,9 @@ impl WorkCalendar {
             }
             work_index.push(day as u32);
         }
-        self.cumulative = cumulative;
-        self.day_pattern = day_pattern;
-        self.work_index = work_index;
+        self.cumulative = cumulative.into();
+        self.day_pattern = day_pattern.into();
+        self.work_index = work_index.into();
         self.work_step = step;
         self
     }
@@ -257,7 +263,7 @@ impl WorkCalendar {
     /// MS Project's Standard calendar.
     pub fn standard() -> WorkCalendar {
         // Every project without a calendar of its own compiles this one: its table is built
-        // once and copied, which costs a tenth of building it.
+        // once and shared by every copy.
         static STANDARD: std::sync::OnceLock<WorkCalendar> = std::sync::OnceLock::new();
         STANDARD
             .get_or_init(|| {

@@ -92,11 +92,13 @@ where
     }
 }
 
-/// Plain objects out: maps as objects, None as null, as JSON would have them.
+/// Plain objects out: maps as objects, None as null, as JSON would have them. Written as JSON
+/// text here and read by `JSON.parse`: one string crosses the boundary, where building the
+/// object from Rust cost a call per field and per string (a 2,000-activity schedule took 10 ms
+/// that way in Node, 5 ms this way). Results hold no NaN or infinity (tests/evm_properties.rs).
 pub fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, ReadError> {
-    value
-        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-        .map_err(|error| ReadError::Output(error.to_string()))
+    let text = serde_json::to_string(value).map_err(|error| ReadError::Output(error.to_string()))?;
+    js_sys::JSON::parse(&text).map_err(|_| ReadError::Output("JSON.parse refused the result".to_string()))
 }
 
 /// JSON text, or a plain object as JSON text. Objects go through `JSON.stringify` because

@@ -219,11 +219,20 @@ impl Workspace {
     /// The project's own resources its plan puts above their capacity in the month of `as_of`
     /// or the two after it. The project is taken on its own: contention between projects for
     /// a shared team is the portfolio capacity view's to show, not one project's health.
+    /// Kept until the plan changes, like the failed checks.
     fn over_allocated(&mut self, project_id: &str, as_of: NaiveDate) -> Result<Vec<String>, Cow<'static, str>> {
         const LOOK_AHEAD_MONTHS: u32 = 3;
-        let report = self.capacity(Some(project_id), YearMonth::of(Date(as_of)), LOOK_AHEAD_MONTHS, None).map_err(|_| Cow::Borrowed("cannotSchedule"))?;
-        let ids: BTreeSet<String> = report.over_allocations.iter().map(|o| o.resource_id.clone()).collect();
-        Ok(ids.into_iter().collect())
+        if let Some((date, kept)) = self.over_allocations.get(project_id) {
+            if *date == as_of {
+                return kept.clone();
+            }
+        }
+        let over = self
+            .capacity(Some(project_id), YearMonth::of(Date(as_of)), LOOK_AHEAD_MONTHS, None)
+            .map_err(|_| Cow::Borrowed("cannotSchedule"))
+            .map(|report| report.over_allocations.iter().map(|o| o.resource_id.clone()).collect::<BTreeSet<String>>().into_iter().collect());
+        self.over_allocations.insert(project_id.to_string(), (as_of, over.clone()));
+        over
     }
 
     /// The project's forecast finish (or why there is none), each baselined activity's forecast

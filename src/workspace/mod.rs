@@ -216,6 +216,10 @@ pub struct Workspace {
     /// assessed at: health reads them on every call, and the critical path test recompiles the
     /// plan. Dropped with the schedules, and on any what-if edit of the project.
     failed_quality_checks: HashMap<String, (Date, Vec<String>)>,
+    /// The resources each project puts above capacity, by project id, with the date they were
+    /// assessed at: every unit's health asks again for each of its projects (the tree's pills ask
+    /// once per unit). Dropped whenever the failed checks are.
+    over_allocations: HashMap<String, (chrono::NaiveDate, Result<Vec<String>, std::borrow::Cow<'static, str>>)>,
 }
 
 impl Workspace {
@@ -237,6 +241,7 @@ impl Workspace {
         self.schedules.clear();
         self.earned_value_bases.clear();
         self.failed_quality_checks.clear();
+        self.over_allocations.clear();
         report
     }
 
@@ -394,6 +399,7 @@ impl Workspace {
         self.schedules.remove(&portfolio.projects[index].id);
         self.earned_value_bases.remove(&portfolio.projects[index].id);
         self.failed_quality_checks.remove(&portfolio.projects[index].id);
+        self.over_allocations.remove(&portfolio.projects[index].id);
         Ok(LoadReport { project_count: portfolio.projects.len(), findings })
     }
 

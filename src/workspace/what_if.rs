@@ -286,6 +286,7 @@ impl Workspace {
     fn reschedule_after(&mut self, index: usize, update: impl FnOnce(&Project, &mut LiveSchedule) -> Result<(), CompileError>) -> Result<ScheduleChange, WorkspaceError> {
         let id = self.portfolio()?.projects[index].id.clone();
         self.failed_quality_checks.remove(&id);
+        self.over_allocations.remove(&id);
         let (project, live) = self.live_schedule(&id)?;
         let before: Vec<Option<ActivityDates>> = (0..project.activities.len()).map(|i| live.activity_dates(project, i)).collect();
         let previous_finish = live.finish();

@@ -135,14 +135,21 @@ function examine(value, slot) {
   if (record.checksum !== actual) {
     return bad('checksum_mismatch', `is damaged: its text no longer matches its checksum (saved ${record.checksum}, now ${actual}).`);
   }
+  const problem = textProblem(record.text);
+  if (problem) return bad(problem.code, problem.why);
+  return { record, migrated };
+}
+
+/** What is wrong with a text that should be a portfolio document (JSON of an object), or null. */
+function textProblem(text) {
   let parsed;
   try {
-    parsed = JSON.parse(record.text);
+    parsed = JSON.parse(text);
   } catch (error) {
-    return bad('unparseable', `is not readable JSON (${error.message}).`);
+    return { code: 'unparseable', why: `is not readable JSON (${error.message}).` };
   }
-  if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) return bad('wrong_shape', 'is JSON but not a portfolio document.');
-  return { record, migrated };
+  if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) return { code: 'wrong_shape', why: 'is JSON but not a portfolio document.' };
+  return null;
 }
 
 /** A corrupt value, as it is kept aside: what it was, where, why, and when it was moved. */
@@ -321,10 +328,12 @@ export async function openStore({ name = 'pmo-analytics', indexedDB = globalThis
     save(portfolioText, { source, imported = false } = {}) {
       if (typeof portfolioText !== 'string') return Promise.reject(new TypeError('save(): the portfolio must be given as its JSON text'));
       if (typeof source !== 'string' || !VALID_SOURCE.test(source)) return Promise.reject(new TypeError(`save(): source must be 'sample', 'edit' or 'file:<name>', not ${JSON.stringify(source)}`));
+      // A record that would come back 'corrupt' must not push a good copy out of 'previous'. Only
+      // its text can be wrong: the rest is made here, the checksum from that text (so it is not
+      // computed twice; on a large portfolio each pass over the text is tens of milliseconds).
+      const problem = textProblem(portfolioText);
+      if (problem) return Promise.reject(new TypeError(`save(): the text is not a portfolio document (${problem.code})`));
       const record = { schemaVersion: RECORD_VERSION, savedAt: new Date().toISOString(), source, text: portfolioText, checksum: checksumOf(portfolioText) };
-      // A record that would come back 'corrupt' must not push a good copy out of 'previous'.
-      const check = examine(record, CURRENT);
-      if (check.problem) return Promise.reject(new TypeError(`save(): the text is not a portfolio document (${check.problem.code})`));
       return run('readwrite', 'saved', (store, finish, fail) => {
         getAll(store, [CURRENT, PREVIOUS, CORRUPT], (found) => {
           if (found[CURRENT] !== undefined) {

@@ -82,8 +82,16 @@ export function createWhatIf(container, options = {}) {
         el('label', { for: 'what-if-probability' }, ' of '), probability, ' %?'),
     ];
 
-    const currentActivity = () => document.activities.find((a) => a.id === activity.value);
-    const currentRisk = () => (document.risks ?? []).find((r) => r.id === risk.value);
+    // Each read of a select's value walks its options (thousands in a large plan), so it is read
+    // once per lookup, never once per activity compared.
+    const currentActivity = () => {
+      const id = activity.value;
+      return document.activities.find((a) => a.id === id);
+    };
+    const currentRisk = () => {
+      const id = risk.value;
+      return (document.risks ?? []).find((r) => r.id === id);
+    };
     const refreshValues = () => {
       days.value = String(daysOf(currentActivity()?.durationDays));
       percent.value = String(currentActivity()?.percentComplete ?? 0);
@@ -97,7 +105,8 @@ export function createWhatIf(container, options = {}) {
     };
     // A new link most often goes to a later activity: offer the next one.
     const nextSuccessor = () => {
-      const at = editable.findIndex((a) => a.id === activity.value);
+      const id = activity.value;
+      const at = editable.findIndex((a) => a.id === id);
       if (editable[at + 1]) successor.value = editable[at + 1].id;
     };
     activity.addEventListener('change', () => { refreshValues(); nextSuccessor(); });
