@@ -469,17 +469,38 @@ function renderDetails() {
   });
 }
 
-/** After a what-if edit or undo: everything that depends on the project is redrawn, and kept. */
+/**
+ * After a what-if edit or undo: everything that depends on the project is redrawn, and kept.
+ * The edited schedule is drawn at once, in the frame the reader is waiting for; the views that
+ * summarise it (earned value, risks, the portfolio's health) and the save follow as soon as that
+ * frame is painted, so a large plan answers without waiting for the whole page.
+ */
 function afterWhatIf(projectId, message) {
   state.projects = state.workspace.listProjects();
   const project = state.projects.find((p) => p.id === projectId);
   renderSchedule(project, { keepWhatIf: true });
-  renderProjectEvm(project);
-  if (project) riskRegister.show(state.workspace, project);
-  renderEvmTable();
-  renderHome();
-  save('edit');
   announce(message);
+  // Counted as in flight from now, so nothing (a reload, a test) mistakes the gap for "saved".
+  const note = page.storeNote.dataset;
+  note.pending = String(Number(note.pending ?? 0) + 1);
+  afterPaint(() => {
+    try {
+      if (state.selectedProjectId === projectId) {
+        renderProjectEvm(project);
+        if (project) riskRegister.show(state.workspace, project);
+      }
+      renderEvmTable();
+      renderHome();
+      save('edit');
+    } finally {
+      note.pending = String(Number(note.pending) - 1);
+    }
+  });
+}
+
+/** Runs `work` once the next frame has been painted. */
+function afterPaint(work) {
+  requestAnimationFrame(() => setTimeout(work, 0));
 }
 
 function resetToImported() {

@@ -111,6 +111,7 @@ describe('what-if', () => {
     await page.locator('#what-if-percent').fill('50');
     await page.locator('#what-if button[type="submit"]').click();
     await page.locator('.what-if-result', { hasText: 'Earned value rises' }).waitFor();
+    await page.waitForFunction(() => document.querySelector('#store-note')?.dataset.pending === '0'); // the views after the schedule
     assert.ok(Math.abs(await cpiShown() - cpi) < 1e-12, 'CPI as the engine computes it after the same edit');
 
     await page.locator('#what-if-kind').selectOption('link-remove');
@@ -123,6 +124,7 @@ describe('what-if', () => {
     await page.locator('#what-if-probability').fill('90');
     await page.locator('#what-if button[type="submit"]').click();
     await page.locator('.what-if-result', { hasText: '→ 90%' }).waitFor();
+    await page.waitForFunction(() => document.querySelector('#store-note')?.dataset.pending === '0'); // the views after the schedule
     assert.equal(Number(await page.locator(`#risk-register tr[data-risk-id="${risk.id}"] .risk-emv-cell`).getAttribute('data-emv')), emv);
     assert.equal(await page.locator('#what-if-undo').textContent(), 'Undo (3)');
     await screenshot(page, 'what-if-kinds');
