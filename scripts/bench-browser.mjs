@@ -5,7 +5,8 @@
 //   navigation start (performance.timeOrigin) to the first frame after app.js has marked
 //   'pmo:portfolio-rendered' at the end of its synchronous render;
 // - a what-if edit on a 2,000-activity project: from just before the form's submit to the first
-//   frame after the synchronous re-render (engine, Gantt, earned value, home, the save's export).
+//   frame after what the submit does synchronously (the engine's edit and the Gantt; app.js
+//   draws the other views and saves once that frame is painted).
 // "First frame after" is requestAnimationFrame then a message: the message runs once that frame's
 // style, layout and paint are done, so the figure includes them.
 // Portfolios come from the Rust generator (pmo-sample) and are served from a temporary copy of
@@ -166,7 +167,7 @@ async function benchWhatIf(browser) {
           channel.port2.postMessage(null);
         }));
         const started = performance.now();
-        document.querySelector('#what-if form').requestSubmit(); // the submit handler re-renders synchronously
+        document.querySelector('#what-if form').requestSubmit(); // the edit and the Gantt are synchronous
         const rendered = performance.now();
         await frame;
         const painted = performance.now();

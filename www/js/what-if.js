@@ -167,8 +167,10 @@ export function createWhatIf(container, options = {}) {
         const [label, sentence] = edit();
         undo.push({ projectId: project.id, label, before });
         if (undo.length > MAX_UNDO) undo.shift();
-        // The form's copy of the plan followed the edit (in edit()), so the lists show what is now true.
-        fillLinks();
+        // The form's copy of the plan followed the edit (in edit()), so the lists show what is now
+        // true. Only a link edit changes the list of links: refilling it (one option per link,
+        // thousands in a large plan, each measured again by the next layout) is left to those.
+        if (kind.value === 'link-add' || kind.value === 'link-remove') fillLinks();
         refreshValues();
         result.textContent = sentence;
         options.onEdited?.(project.id, `What-if: ${label}. ${sentence}`);
