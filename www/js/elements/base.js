@@ -7,7 +7,7 @@
 // rest) and the parts named with part="..." (frame, title, chart, table, error, status).
 
 import { el, replaceChildren } from '../dom.js';
-import { resolveWorkspace } from './source.js';
+import { forgetSource, resolveWorkspace } from './source.js';
 
 const SHEETS = ['../../styles.css', '../../health.css', '../../elements.css'].map((path) => new URL(path, import.meta.url).href);
 
@@ -65,8 +65,12 @@ export class PmoElement extends HTMLElement {
     if (before !== after) this.requestRender();
   }
 
-  /** Redraws from the current source, e.g. after the page changed the data object in place. */
+  /**
+   * Reads the source again and redraws, e.g. after the page changed the data object in place or
+   * the file at src changed. Other elements sharing the source pick it up on their next draw.
+   */
   refresh() {
+    forgetSource({ data: this.#data, src: this.getAttribute('src') });
     this.requestRender();
   }
 

@@ -84,3 +84,20 @@ export function resolveWorkspace({ data, src }) {
   }
   return pending;
 }
+
+/**
+ * Forgets the Workspace kept for a source, so the next resolveWorkspace reads it again: the
+ * file at `src` may have changed, or the page changed its data object in place.
+ */
+export function forgetSource({ data, src }) {
+  if (data !== undefined && data !== null && typeof data === 'object') byObject.delete(data);
+  else if (src) {
+    try {
+      const url = new URL(src, document.baseURI);
+      url.hash = '';
+      byUrl.delete(url.href);
+    } catch {
+      // Not a URL: nothing was kept for it.
+    }
+  }
+}
