@@ -156,7 +156,7 @@ async function start() {
   }
   importedText = state.workspace.exportJson();
   renderAll();
-  save('sample');
+  save('sample', importedText);
 }
 
 /** The store, opened once; null when this browser cannot keep data (the page still works). */
@@ -194,15 +194,19 @@ async function restoreSaved() {
   return true;
 }
 
-/** Keeps the portfolio as it now is in this browser; a failure is shown, never swallowed. */
-function save(source) {
+/**
+ * Keeps the portfolio as it now is in this browser; a failure is shown, never swallowed. `text`
+ * is the export when the caller already made it (a large portfolio's export takes a while).
+ */
+function save(source, text = null) {
   if (!store) return;
+  text ??= state.workspace.exportJson();
   // Saves in flight, so a test (or a future "unsaved changes" warning) can tell when all landed.
   const note = page.storeNote.dataset;
   note.pending = String(Number(note.pending ?? 0) + 1);
   store
     // Anything but an edit is what the reader loaded: also kept as the copy to reset to.
-    .save(state.workspace.exportJson(), { source, imported: source !== 'edit' })
+    .save(text, { source, imported: source !== 'edit' })
     .finally(() => { note.pending = String(Number(note.pending) - 1); })
     .then((record) => {
       // Saves may finish out of order with the reader's actions; the note says which one it was.
@@ -267,7 +271,7 @@ async function loadChosenFile() {
   page.pageError.hidden = true;
   importedText = state.workspace.exportJson();
   renderAll();
-  save(`file:${file.name}`);
+  save(`file:${file.name}`, importedText);
   announce(`Loaded “${file.name}”: ${plural(report.projectCount, 'project', 'projects')}, ${countText(report.findings, 'no findings').toLowerCase()}.`);
 }
 
@@ -293,7 +297,7 @@ async function importChosenXml() {
   state.selectedProjectId = id;
   importedText = state.workspace.exportJson();
   renderAll();
-  save(`file:${file.name}`);
+  save(`file:${file.name}`, importedText);
   announce(`Imported “${file.name}” as ${id}, ${countText(report.findings, 'no findings').toLowerCase()}.`);
   page.schedule.scrollIntoView?.({ block: 'start' });
 }
@@ -319,7 +323,7 @@ async function importChosenCsv() {
   hideLoadError();
   importedText = state.workspace.exportJson();
   renderAll();
-  save(`file:${file.name}`);
+  save(`file:${file.name}`, importedText);
   announce(`Imported the ${page.csvKind.selectedOptions[0]?.textContent.toLowerCase()} of “${file.name}” into the open project.`);
 }
 
