@@ -363,3 +363,63 @@ fn a_resource_the_plan_books_beyond_its_capacity_is_over_allocated() {
     let (score, band) = dimension(&health, Dimension::Resources);
     assert_eq!((score, band), (None, Band::Unknown));
 }
+
+/// Every unit's health (and the portfolio's) under a few options, as JSON, for comparing a
+/// workspace that kept its facts across edits with one that computes them from nothing.
+fn every_unit_health(workspace: &mut Workspace) -> Vec<Value> {
+    let units: Vec<String> = workspace.portfolio().expect("loaded").org_units.iter().map(|u| u.id.clone()).collect();
+    let options = [
+        HealthOptions::default(),
+        HealthOptions { status_date: Some(Date::from_ymd(2026, 3, 31).expect("a date")), ..HealthOptions::default() },
+        serde_json::from_value(json!({"riskScheme": "pmbok", "scale": "deliveryConfidence5"})).expect("options"),
+    ];
+    let mut reports = Vec::new();
+    for options in &options {
+        reports.push(serde_json::to_value(workspace.portfolio_health(options).expect("portfolio health")).expect("json"));
+        for unit in &units {
+            reports.push(serde_json::to_value(workspace.health(unit, options).expect("unit health")).expect("json"));
+        }
+    }
+    reports
+}
+
+fn assert_health_as_if_loaded_afresh(workspace: &mut Workspace, after: &str) {
+    let mut fresh = Workspace::new();
+    fresh.load_json(&workspace.export_json().expect("export")).expect("the export loads");
+    assert!(every_unit_health(workspace) == every_unit_health(&mut fresh), "after {after}, health kept from before differs from health computed afresh");
+    // The facts kept for the next edit are those of the first options compared after it.
+    workspace.portfolio_health(&HealthOptions::default()).expect("portfolio health");
+}
+
+#[test]
+fn health_kept_between_calls_follows_every_edit() {
+    let (portfolio, mut workspace) = sample();
+    // A baselined project with open risks and an activity not yet started: every edit below
+    // moves one of its dimensions.
+    let project = portfolio
+        .projects
+        .iter()
+        .find(|p| p.baseline.is_some() && !p.risks.is_empty() && !p.snapshots.is_empty() && p.activities.iter().any(|a| a.actual_start.is_none() && !a.milestone && a.duration_days.minutes > 0))
+        .expect("a project to edit");
+    let parents: BTreeSet<&str> = project.activities.iter().filter_map(|a| a.parent_id.as_deref()).collect();
+    let activity = project
+        .activities
+        .iter()
+        .filter(|a| a.actual_start.is_none() && !a.milestone && a.duration_days.minutes > 0 && !parents.contains(a.id.as_str()))
+        .last()
+        .expect("an activity to edit");
+    let risk = &project.risks[0];
+
+    assert_health_as_if_loaded_afresh(&mut workspace, "loading");
+    workspace.set_activity_duration(&project.id, &activity.id, activity.duration_days.days() + 40.0).expect("duration edit");
+    assert_health_as_if_loaded_afresh(&mut workspace, "a duration edit");
+    workspace.set_risk_probability(&project.id, &risk.id, 0.95).expect("probability edit");
+    assert_health_as_if_loaded_afresh(&mut workspace, "a risk probability edit");
+    workspace.set_percent_complete(&project.id, &activity.id, 50.0).expect("progress edit");
+    assert_health_as_if_loaded_afresh(&mut workspace, "a progress edit");
+    let mut replaced = workspace.project(&project.id).expect("the project").clone();
+    replaced.snapshots.clear();
+    replaced.risks.clear();
+    workspace.replace_project(replaced).expect("replace");
+    assert_health_as_if_loaded_afresh(&mut workspace, "replacing the project");
+}

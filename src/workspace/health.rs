@@ -63,11 +63,23 @@ impl HealthOptions {
 }
 
 /// A project's observations at its assessment date, and its earlier points.
-struct Gathered {
+#[derive(Debug, Clone)]
+pub(super) struct Gathered {
     as_of: Date,
     observations: Vec<Observation>,
     trend: Vec<HealthPoint>,
     manual_rag: Option<crate::model::Rag>,
+}
+
+/// Everything besides the project itself that its gathered facts depend on: the options that
+/// reach `gather`. The portfolio's status date and the findings change only with the project
+/// or a new load, which drop the kept facts.
+#[derive(Debug, PartialEq)]
+pub(super) struct GatherKey {
+    status_date: Option<Date>,
+    policy: HealthPolicy,
+    risk_scheme: SchemeName,
+    committed_date_probability: Option<f64>,
 }
 
 /// Health of a project or of an organisation unit.
@@ -133,8 +145,28 @@ impl Workspace {
         Ok(project_health((project.id.clone(), project.name.clone(), as_of), &observations, policy, trend, manual_rag))
     }
 
-    /// Everything one project's health is judged on.
+    /// Everything one project's health is judged on, gathered again only when the project or
+    /// what the facts depend on has changed.
     fn gather(&mut self, index: usize, options: &HealthOptions, policy: &HealthPolicy) -> Result<Gathered, WorkspaceError> {
+        let project_id = &self.portfolio()?.projects[index].id;
+        let key = GatherKey {
+            status_date: options.status_date,
+            policy: policy.clone(),
+            risk_scheme: options.risk_scheme,
+            committed_date_probability: options.committed_date_probability.get(project_id).copied(),
+        };
+        if let Some((kept, gathered)) = self.gathered_health.get(project_id) {
+            if *kept == key {
+                return Ok(gathered.clone());
+            }
+        }
+        let project_id = project_id.clone();
+        let gathered = self.gather_afresh(index, options, policy)?;
+        self.gathered_health.insert(project_id, (key, gathered.clone()));
+        Ok(gathered)
+    }
+
+    fn gather_afresh(&mut self, index: usize, options: &HealthOptions, policy: &HealthPolicy) -> Result<Gathered, WorkspaceError> {
         let as_of = self.status_of(index, options.status_date)?;
         let project_id = self.portfolio()?.projects[index].id.clone();
         let mut observations = Vec::with_capacity(crate::health::score::METRIC_COUNT);

@@ -220,6 +220,12 @@ pub struct Workspace {
     /// assessed at: every unit's health asks again for each of its projects (the tree's pills ask
     /// once per unit). Dropped whenever the failed checks are.
     over_allocations: HashMap<String, (chrono::NaiveDate, Result<Vec<String>, std::borrow::Cow<'static, str>>)>,
+    /// Each project's health facts with the options they were gathered for, by project id: a
+    /// project is judged again for every unit above it (the tree's pills, then the home), and
+    /// regathering the whole portfolio for each was a third of a large portfolio's first
+    /// visit. Dropped whenever the project changes; all of them on a load or a replaced
+    /// project (validation is of the whole portfolio then, so any project's findings may move).
+    gathered_health: HashMap<String, (health::GatherKey, health::Gathered)>,
 }
 
 impl Workspace {
@@ -242,6 +248,7 @@ impl Workspace {
         self.earned_value_bases.clear();
         self.failed_quality_checks.clear();
         self.over_allocations.clear();
+        self.gathered_health.clear();
         report
     }
 
@@ -400,6 +407,7 @@ impl Workspace {
         self.earned_value_bases.remove(&portfolio.projects[index].id);
         self.failed_quality_checks.remove(&portfolio.projects[index].id);
         self.over_allocations.remove(&portfolio.projects[index].id);
+        self.gathered_health.clear();
         Ok(LoadReport { project_count: portfolio.projects.len(), findings })
     }
 

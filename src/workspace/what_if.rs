@@ -222,6 +222,7 @@ impl Workspace {
     fn move_reported_earned_value(&mut self, index: usize, status: Option<chrono::NaiveDate>, change: f64) -> Result<Option<Date>, WorkspaceError> {
         let Some(status) = status else { return Ok(None) };
         let portfolio = self.portfolio.as_mut().ok_or(WorkspaceError::NotLoaded)?;
+        self.gathered_health.remove(&portfolio.projects[index].id);
         let snapshots = &mut portfolio.projects[index].snapshots;
         let latest = snapshots.iter_mut().filter(|s| s.date.0 <= status).max_by_key(|s| s.date);
         Ok(latest.map(|snapshot| {
@@ -257,6 +258,7 @@ impl Workspace {
             return Err(LoadError::Invalid(findings).into());
         }
         project.activities[position] = candidate;
+        self.gathered_health.remove(&id);
         let inside = format!("{at}.");
         self.findings.retain(|f| !(f.project_id.as_deref() == Some(id.as_str()) && (f.path == at || f.path.starts_with(&inside))));
         self.findings.extend(findings.into_iter().map(|f| f.for_project(&id)));
@@ -277,6 +279,7 @@ impl Workspace {
             return Err(LoadError::Invalid(findings).into());
         }
         portfolio.projects[index] = candidate;
+        self.gathered_health.remove(&id);
         self.findings.retain(|f| f.project_id.as_deref() != Some(id.as_str()));
         self.findings.extend(findings.into_iter().map(|f| f.for_project(&id)));
         Ok(())
