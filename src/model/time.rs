@@ -70,7 +70,51 @@ impl<'de> Deserialize<'de> for Date {
     }
 }
 
+// Dates are read digit by digit as well: chrono's `parse_from_str` reads its pattern again for
+// every value, and that was a fifth of loading a large portfolio (several dates for each of
+// thousands of activities). The fast path takes only the exact wire shape with ASCII
+// digits and a valid date or time; anything else (a leap second, an impossible day, another
+// spelling) goes on to chrono as before, so the accepted set and every error text stay chrono's.
+
+/// The value of the ASCII decimal digits `text`, or `None` if any byte is not one.
+fn digits(text: &[u8]) -> Option<u32> {
+    text.iter().try_fold(0, |value, &byte| match byte {
+        b'0'..=b'9' => Some(value * 10 + u32::from(byte - b'0')),
+        _ => None,
+    })
+}
+
+/// The date in the first ten bytes when they are exactly `YYYY-MM-DD` and a real date; `None`
+/// sends the text to chrono.
+fn fast_date(bytes: &[u8]) -> Option<NaiveDate> {
+    if bytes.len() < 10 || bytes[4] != b'-' || bytes[7] != b'-' {
+        return None;
+    }
+    let year = digits(&bytes[0..4])?;
+    NaiveDate::from_ymd_opt(year as i32, digits(&bytes[5..7])?, digits(&bytes[8..10])?)
+}
+
+/// `YYYY-MM-DDTHH:MM` or `YYYY-MM-DDTHH:MM:SS` when exactly that shape and valid (no leap
+/// second); `None` sends the text to chrono.
+fn fast_date_time(bytes: &[u8]) -> Option<NaiveDateTime> {
+    let second = match bytes.len() {
+        16 => 0,
+        19 if bytes[16] == b':' => digits(&bytes[17..19])?,
+        _ => return None,
+    };
+    if bytes[10] != b'T' || bytes[13] != b':' {
+        return None;
+    }
+    let time = NaiveTime::from_hms_opt(digits(&bytes[11..13])?, digits(&bytes[14..16])?, second)?;
+    Some(fast_date(bytes)?.and_time(time))
+}
+
 fn parse_date(text: &str) -> Result<NaiveDate, String> {
+    if text.len() == 10 {
+        if let Some(date) = fast_date(text.as_bytes()) {
+            return Ok(date);
+        }
+    }
     let bad = || format!("invalid date \"{text}\": expected a real calendar date as YYYY-MM-DD");
     // chrono alone would also take "2026-2-3"; the wire format has exactly one spelling.
     let bytes = text.as_bytes();
@@ -132,6 +176,9 @@ impl<'de> Deserialize<'de> for DateTime {
 fn parse_date_time(text: &str) -> Result<NaiveDateTime, String> {
     if text.len() == 10 {
         return parse_date(text).map(|date| date.and_time(NaiveTime::MIN));
+    }
+    if let Some(date_time) = fast_date_time(text.as_bytes()) {
+        return Ok(date_time);
     }
     NaiveDateTime::parse_from_str(text, "%Y-%m-%dT%H:%M:%S")
         .or_else(|_| NaiveDateTime::parse_from_str(text, "%Y-%m-%dT%H:%M"))
@@ -362,5 +409,94 @@ mod tests {
         assert_eq!(serde_json::to_string(&date_time).unwrap(), "\"2026-03-02T08:30\"");
         let midnight: DateTime = serde_json::from_str("\"2026-03-02\"").unwrap();
         assert_eq!(serde_json::to_string(&midnight).unwrap(), "\"2026-03-02\"");
+    }
+
+    fn ymd(year: i32, month: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(year, month, day).unwrap()
+    }
+
+    fn at(date: NaiveDate, hour: u32, minute: u32, second: u32) -> NaiveDateTime {
+        date.and_hms_opt(hour, minute, second).unwrap()
+    }
+
+    #[test]
+    fn dates_parse_digit_by_digit() {
+        assert_eq!(parse_date("2024-02-29"), Ok(ymd(2024, 2, 29)));
+        assert_eq!(parse_date("2026-12-31"), Ok(ymd(2026, 12, 31)));
+        assert_eq!(parse_date("1900-01-01"), Ok(ymd(1900, 1, 1)));
+        assert_eq!(parse_date("0000-01-01"), Ok(ymd(0, 1, 1)));
+        let error = |text: &str| Err(format!("invalid date \"{text}\": expected a real calendar date as YYYY-MM-DD"));
+        for text in [
+            "2023-02-29", "2026-13-01", "2026-00-10", "2026-04-31", "2026-04-00", "2026-1-01", "2026-01-1",
+            "2026/01/01", "20260-1-01", "+2026-1-01", " 2026-1-01", "2026-01-01 ", "", "2026-0a-01", "２０２６-01-01",
+            "٢٠٢٦-01-01", "2026-01-٠١",
+        ] {
+            assert_eq!(parse_date(text), error(text), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn date_times_parse_digit_by_digit() {
+        let day = ymd(2026, 3, 4);
+        assert_eq!(parse_date_time("2026-03-04T08:30"), Ok(at(day, 8, 30, 0)));
+        assert_eq!(parse_date_time("2026-03-04T08:30:15"), Ok(at(day, 8, 30, 15)));
+        assert_eq!(parse_date_time("2026-03-04T23:59:59"), Ok(at(day, 23, 59, 59)));
+        assert_eq!(parse_date_time("2026-03-04T00:00"), Ok(at(day, 0, 0, 0)));
+        assert_eq!(parse_date_time("2026-03-04"), Ok(at(day, 0, 0, 0)));
+        assert_eq!(parse_date_time("2024-02-29T12:00"), Ok(at(ymd(2024, 2, 29), 12, 0, 0)));
+        // A leap second is chrono's to read, as before the fast path.
+        let leap = day.and_hms_milli_opt(23, 59, 59, 1_000).unwrap();
+        assert_eq!(parse_date_time("2026-03-04T23:59:60"), Ok(leap));
+        let error = |text: &str| Err(format!("invalid date \"{text}\": expected YYYY-MM-DD or YYYY-MM-DDTHH:MM[:SS]"));
+        for text in [
+            "2026-03-04T24:00", "2026-03-04T08:60", "2026-03-04T08:30:61", "2023-02-29T08:00",
+            "2026-03-04 08:30", "2026-03-04T08:30:", "2026-03-04T0８:30",
+            "2026-03-04T٠٨:30", "2026-03-04T08-30",
+        ] {
+            assert_eq!(parse_date_time(text), error(text), "{text:?}");
+        }
+        // chrono's own leniency outside the exact shape is kept, as before the fast path.
+        assert_eq!(parse_date_time("2026-03-04T8:30"), Ok(at(day, 8, 30, 0)));
+        assert_eq!(parse_date_time("2026-03-04T08:30:5"), Ok(at(day, 8, 30, 5)));
+        assert_eq!(parse_date_time("2026-3-04T08:30"), Ok(at(day, 8, 30, 0)));
+        assert!(parse_date_time("2023-02-29").unwrap_err().contains("a real calendar date"));
+    }
+
+    /// Wherever the fast path answers, chrono answers the same.
+    #[test]
+    fn fast_path_agrees_with_chrono() {
+        let mut texts = Vec::new();
+        for year in ["0000", "1900", "2023", "2024", "2100", "9999"] {
+            for month in 0..=13 {
+                for day in [0, 1, 9, 10, 28, 29, 30, 31, 32] {
+                    texts.push(format!("{year}-{month:02}-{day:02}"));
+                }
+            }
+        }
+        for text in &texts {
+            let chrono = NaiveDate::parse_from_str(text, "%Y-%m-%d").ok();
+            assert_eq!(fast_date(text.as_bytes()), chrono, "{text}");
+        }
+        for hour in [0, 1, 9, 12, 23, 24, 99] {
+            for minute in [0, 30, 59, 60] {
+                for second in [None, Some(0), Some(7), Some(59), Some(60), Some(61)] {
+                    for date in ["2024-02-29", "2023-02-29", "2026-12-31"] {
+                        let text = match second {
+                            Some(second) => format!("{date}T{hour:02}:{minute:02}:{second:02}"),
+                            None => format!("{date}T{hour:02}:{minute:02}"),
+                        };
+                        let chrono = NaiveDateTime::parse_from_str(&text, "%Y-%m-%dT%H:%M:%S")
+                            .or_else(|_| NaiveDateTime::parse_from_str(&text, "%Y-%m-%dT%H:%M"))
+                            .ok();
+                        let fast = fast_date_time(text.as_bytes());
+                        if second == Some(60) && chrono.is_some() {
+                            assert_eq!(fast, None, "{text}: a leap second is left to chrono");
+                        } else {
+                            assert_eq!(fast, chrono, "{text}");
+                        }
+                    }
+                }
+            }
+        }
     }
 }

@@ -7,6 +7,7 @@
 //! of links is left out of scheduling and reported, so a broken plan still loads and shows.
 
 use std::collections::{HashMap, HashSet};
+use std::fmt;
 
 use serde::Serialize;
 
@@ -65,12 +66,13 @@ const DURATION_LIMIT_MINUTES: i64 = 100 * 260 * MINUTES_PER_DAY;
 /// Checks everything in a portfolio.
 pub fn validate(portfolio: &Portfolio) -> Vec<Finding> {
     let mut check = Checker::default();
+    let root = Path::document();
     if portfolio.schema_version != SCHEMA_VERSION {
         check.findings.push(super::parse::unsupported_version(portfolio.schema_version as u64));
     }
-    check.identifier("id", &portfolio.id, "portfolio");
-    check.currency("currency", &portfolio.currency);
-    check.date_opt("statusDate", portfolio.status_date);
+    check.identifier(root.field("id"), &portfolio.id, "portfolio");
+    check.currency(root.field("currency"), &portfolio.currency);
+    check.date_opt(root.field("statusDate"), portfolio.status_date);
     if !(1..=12).contains(&portfolio.fiscal_year_start_month) {
         check.findings.push(Finding::error(
             "out_of_range",
@@ -81,16 +83,16 @@ pub fn validate(portfolio: &Portfolio) -> Vec<Finding> {
     check_org_units(&mut check, portfolio);
 
     let unit_ids: HashSet<&str> = portfolio.org_units.iter().map(|u| u.id.as_str()).collect();
-    let mut project_ids = UniqueIds::new("project");
+    let mut project_ids = UniqueIds::new("project", root.field("projects"), "id");
     for (index, project) in portfolio.projects.iter().enumerate() {
-        let path = format!("projects[{index}]");
-        project_ids.see(&mut check, &format!("{path}.id"), &project.id);
+        let path = root.index("projects", index);
+        project_ids.see(&mut check, index, &project.id);
         if let Some(unit) = &project.org_unit_id {
             if !unit_ids.contains(unit.as_str()) {
                 check.findings.push(
                     Finding::error(
                         "unknown_reference",
-                        format!("{path}.orgUnitId"),
+                        path.field("orgUnitId").to_string(),
                         format!("Project \"{}\" reports to organisation unit \"{unit}\", which does not exist.", project.name),
                     )
                     .with_ids(vec![project.id.clone()]),
@@ -98,7 +100,7 @@ pub fn validate(portfolio: &Portfolio) -> Vec<Finding> {
             }
         }
         let first_of_project = check.findings.len();
-        check_project(&mut check, &path, project);
+        check_project(&mut check, path, project);
         for finding in &mut check.findings[first_of_project..] {
             finding.project_id = Some(project.id.clone());
         }
@@ -109,7 +111,7 @@ pub fn validate(portfolio: &Portfolio) -> Vec<Finding> {
 /// Checks one project on its own (used when a single project is replaced).
 pub fn validate_project(path: &str, project: &Project) -> Vec<Finding> {
     let mut check = Checker::default();
-    check_project(&mut check, path, project);
+    check_project(&mut check, Path::text(path), project);
     check.findings
 }
 
@@ -117,31 +119,32 @@ pub fn validate_project(path: &str, project: &Project) -> Vec<Finding> {
 /// between activities reads.
 pub fn validate_activity(at: &str, activity: &Activity, status_date: Option<Date>) -> Vec<Finding> {
     let mut check = Checker::default();
-    check_activity(&mut check, at, activity, status_date);
+    check_activity(&mut check, Path::text(at), activity, status_date);
     check.findings
 }
 
 fn check_org_units(check: &mut Checker, portfolio: &Portfolio) {
-    let mut unit_ids = UniqueIds::new("organisation unit");
+    let root = Path::document();
+    let mut unit_ids = UniqueIds::new("organisation unit", root.field("orgUnits"), "id");
     let mut index_of: HashMap<&str, usize> = HashMap::new();
     for (index, unit) in portfolio.org_units.iter().enumerate() {
-        unit_ids.see(check, &format!("orgUnits[{index}].id"), &unit.id);
+        unit_ids.see(check, index, &unit.id);
         index_of.entry(unit.id.as_str()).or_insert(index);
-        check.text(&format!("orgUnits[{index}].name"), &unit.name, "organisation unit");
+        check.text(root.index("orgUnits", index).field("name"), &unit.name, "organisation unit");
     }
     let mut parent_edges = Vec::new();
     for (index, unit) in portfolio.org_units.iter().enumerate() {
         let Some(parent) = &unit.parent_id else { continue };
         match index_of.get(parent.as_str()) {
             Some(&parent_index) if parent_index == index => check.findings.push(
-                Finding::error("org_cycle", format!("orgUnits[{index}].parentId"), format!("Organisation unit \"{}\" is its own parent.", unit.name))
+                Finding::error("org_cycle", root.index("orgUnits", index).field("parentId").to_string(), format!("Organisation unit \"{}\" is its own parent.", unit.name))
                     .with_ids(vec![unit.id.clone()]),
             ),
             Some(&parent_index) => parent_edges.push((index, parent_index)),
             None => check.findings.push(
                 Finding::error(
                     "unknown_reference",
-                    format!("orgUnits[{index}].parentId"),
+                    root.index("orgUnits", index).field("parentId").to_string(),
                     format!("Organisation unit \"{}\" sits under \"{parent}\", which does not exist.", unit.name),
                 )
                 .with_ids(vec![unit.id.clone()]),
@@ -153,7 +156,7 @@ fn check_org_units(check: &mut Checker, portfolio: &Portfolio) {
         check.findings.push(
             Finding::error(
                 "org_cycle",
-                format!("orgUnits[{}].parentId", cycle[0]),
+                root.index("orgUnits", cycle[0]).field("parentId").to_string(),
                 format!("The organisation tree loops: {} sit under each other.", ids.join(", ")),
             )
             .with_ids(ids),
@@ -161,36 +164,36 @@ fn check_org_units(check: &mut Checker, portfolio: &Portfolio) {
     }
 }
 
-fn check_project(check: &mut Checker, path: &str, project: &Project) {
-    check.text(&format!("{path}.name"), &project.name, "project");
-    check.currency(&format!("{path}.currency"), &project.currency);
-    check.date_time(&format!("{path}.startDate"), project.start_date);
-    check.date_opt(&format!("{path}.statusDate"), project.status_date);
-    check.date_opt(&format!("{path}.committedFinish"), project.committed_finish);
-    check.money(&format!("{path}.budgetAtCompletion"), project.budget_at_completion);
+fn check_project(check: &mut Checker, path: Path<'_>, project: &Project) {
+    check.text(path.field("name"), &project.name, "project");
+    check.currency(path.field("currency"), &project.currency);
+    check.date_time(path.field("startDate"), project.start_date);
+    check.date_opt(path.field("statusDate"), project.status_date);
+    check.date_opt(path.field("committedFinish"), project.committed_finish);
+    check.money(path.field("budgetAtCompletion"), project.budget_at_completion);
 
-    let mut calendar_ids = UniqueIds::new("calendar");
+    let mut calendar_ids = UniqueIds::new("calendar", path.field("calendars"), "id");
     for (index, calendar) in project.calendars.iter().enumerate() {
-        let at = format!("{path}.calendars[{index}]");
-        calendar_ids.see(check, &format!("{at}.id"), &calendar.id);
+        let at = path.index("calendars", index);
+        calendar_ids.see(check, index, &calendar.id);
         for (hours_index, hours) in calendar.working_hours.iter().enumerate() {
             if hours.to <= hours.from {
-                check.order(&format!("{at}.workingHours[{hours_index}]"), "working hours must end after they start");
+                check.order(at.index("workingHours", hours_index), "working hours must end after they start");
             }
         }
-        check_week_hours(check, &at, calendar);
+        check_week_hours(check, at, calendar);
         for (exception_index, exception) in calendar.exceptions.iter().enumerate() {
-            let exception_path = format!("{at}.exceptions[{exception_index}]");
-            check.date(&format!("{exception_path}.from"), exception.from);
-            check.date(&format!("{exception_path}.to"), exception.to);
+            let exception_path = at.index("exceptions", exception_index);
+            check.date(exception_path.field("from"), exception.from);
+            check.date(exception_path.field("to"), exception.to);
             if exception.to < exception.from {
-                check.order(&exception_path, "the exception must end on or after the day it starts");
+                check.order(exception_path, "the exception must end on or after the day it starts");
             }
         }
     }
     let calendars: HashSet<&str> = project.calendars.iter().map(|c| c.id.as_str()).collect();
     if let Some(calendar) = &project.calendar_id {
-        check.reference(&format!("{path}.calendarId"), calendar, &calendars, "calendar", &project.id);
+        check.reference(path.field("calendarId"), calendar, &calendars, "calendar", &project.id);
     }
 
     let resources = check_resources(check, path, project, &calendars);
@@ -204,28 +207,28 @@ fn check_project(check: &mut Checker, path: &str, project: &Project) {
 /// Per-weekday hours: each day named once, each interval ending after it starts, and the
 /// intervals of a day in time order without overlap (an overlap would count the same minutes
 /// twice, and an unordered list usually means a typing slip).
-fn check_week_hours(check: &mut Checker, at: &str, calendar: &crate::model::Calendar) {
+fn check_week_hours(check: &mut Checker, at: Path<'_>, calendar: &crate::model::Calendar) {
     let mut first_of_day: HashMap<crate::model::Weekday, usize> = HashMap::new();
     for (day_index, day) in calendar.week_hours.iter().enumerate() {
-        let day_path = format!("{at}.weekHours[{day_index}]");
+        let day_path = at.index("weekHours", day_index);
         if let Some(&first) = first_of_day.get(&day.day) {
             check.findings.push(Finding::error(
                 "duplicate_weekday",
-                format!("{day_path}.day"),
+                day_path.field("day").to_string(),
                 format!("{:?} already has its hours at {at}.weekHours[{first}]; name each weekday once.", day.day),
             ));
         } else {
             first_of_day.insert(day.day, day_index);
         }
         for (hours_index, hours) in day.hours.iter().enumerate() {
-            let hours_path = format!("{day_path}.hours[{hours_index}]");
+            let hours_path = day_path.index("hours", hours_index);
             if hours.to <= hours.from {
-                check.order(&hours_path, "working hours must end after they start");
+                check.order(hours_path, "working hours must end after they start");
             } else if let Some(previous) = hours_index.checked_sub(1).map(|i| &day.hours[i]) {
                 if hours.from < previous.to {
                     check.findings.push(Finding::error(
                         "overlapping_working_hours",
-                        hours_path,
+                        hours_path.to_string(),
                         format!(
                             "{:?} hours from {} start before the previous interval ends at {}; list the intervals in time order without overlap.",
                             day.day,
@@ -239,16 +242,16 @@ fn check_week_hours(check: &mut Checker, at: &str, calendar: &crate::model::Cale
     }
 }
 
-fn check_resources<'a>(check: &mut Checker, path: &str, project: &'a Project, calendars: &HashSet<&str>) -> HashSet<&'a str> {
-    let mut ids = UniqueIds::new("resource");
+fn check_resources<'a>(check: &mut Checker, path: Path<'_>, project: &'a Project, calendars: &HashSet<&str>) -> HashSet<&'a str> {
+    let mut ids = UniqueIds::new("resource", path.field("resources"), "id");
     for (index, resource) in project.resources.iter().enumerate() {
-        let at = format!("{path}.resources[{index}]");
-        ids.see(check, &format!("{at}.id"), &resource.id);
-        check.text(&format!("{at}.name"), &resource.name, "resource");
-        check.bounded(&format!("{at}.capacityUnits"), resource.capacity_units, 0.0, 1000.0, "units (1 is one full-time person)");
-        check.money(&format!("{at}.ratePerHour"), resource.rate_per_hour);
+        let at = path.index("resources", index);
+        ids.see(check, index, &resource.id);
+        check.text(at.field("name"), &resource.name, "resource");
+        check.bounded(at.field("capacityUnits"), resource.capacity_units, 0.0, 1000.0, "units (1 is one full-time person)");
+        check.money(at.field("ratePerHour"), resource.rate_per_hour);
         if let Some(calendar) = &resource.calendar_id {
-            check.reference(&format!("{at}.calendarId"), calendar, calendars, "calendar", &resource.id);
+            check.reference(at.field("calendarId"), calendar, calendars, "calendar", &resource.id);
         }
     }
     project.resources.iter().map(|r| r.id.as_str()).collect()
@@ -256,30 +259,30 @@ fn check_resources<'a>(check: &mut Checker, path: &str, project: &'a Project, ca
 
 fn check_activities<'a>(
     check: &mut Checker,
-    path: &str,
+    path: Path<'_>,
     project: &'a Project,
     calendars: &HashSet<&str>,
     resources: &HashSet<&str>,
 ) -> HashMap<&'a str, usize> {
-    let mut ids = UniqueIds::new("activity");
+    let mut ids = UniqueIds::new("activity", path.field("activities"), "id");
     let mut index_of: HashMap<&str, usize> = HashMap::new();
     for (index, activity) in project.activities.iter().enumerate() {
-        ids.see(check, &format!("{path}.activities[{index}].id"), &activity.id);
+        ids.see(check, index, &activity.id);
         index_of.entry(activity.id.as_str()).or_insert(index);
     }
     let mut parent_edges = Vec::new();
     for (index, activity) in project.activities.iter().enumerate() {
-        let at = format!("{path}.activities[{index}]");
-        check_activity(check, &at, activity, project.status_date);
+        let at = path.index("activities", index);
+        check_activity(check, at, activity, project.status_date);
         if let Some(calendar) = &activity.calendar_id {
-            check.reference(&format!("{at}.calendarId"), calendar, calendars, "calendar", &activity.id);
+            check.reference(at.field("calendarId"), calendar, calendars, "calendar", &activity.id);
         }
         for (assignment_index, assignment) in activity.assignments.iter().enumerate() {
-            let assignment_path = format!("{at}.assignments[{assignment_index}]");
-            check.reference(&format!("{assignment_path}.resourceId"), &assignment.resource_id, resources, "resource", &activity.id);
-            check.bounded(&format!("{assignment_path}.units"), assignment.units, 0.0, 1000.0, "units (1 is full time)");
+            let assignment_path = at.index("assignments", assignment_index);
+            check.reference(assignment_path.field("resourceId"), &assignment.resource_id, resources, "resource", &activity.id);
+            check.bounded(assignment_path.field("units"), assignment.units, 0.0, 1000.0, "units (1 is full time)");
             if let Some(work) = assignment.work_hours {
-                check.bounded(&format!("{assignment_path}.workHours"), work, 0.0, 1.0e9, "hours");
+                check.bounded(assignment_path.field("workHours"), work, 0.0, 1.0e9, "hours");
             }
         }
         if let Some(parent) = &activity.parent_id {
@@ -288,7 +291,7 @@ fn check_activities<'a>(
                 None => check.findings.push(
                     Finding::error(
                         "unknown_reference",
-                        format!("{at}.parentId"),
+                        at.field("parentId").to_string(),
                         format!("Activity \"{}\" sits under summary \"{parent}\", which is not an activity of this project.", activity.name),
                     )
                     .with_ids(vec![activity.id.clone()]),
@@ -304,7 +307,7 @@ fn check_activities<'a>(
         check.findings.push(
             Finding::error(
                 "wbs_cycle",
-                format!("{path}.activities[{}].parentId", cycle[0]),
+                path.index("activities", cycle[0]).field("parentId").to_string(),
                 format!("The WBS loops: activities {} are each other's summaries.", ids.join(", ")),
             )
             .with_ids(ids),
@@ -313,35 +316,35 @@ fn check_activities<'a>(
     index_of
 }
 
-fn check_activity(check: &mut Checker, at: &str, activity: &Activity, status_date: Option<Date>) {
+fn check_activity(check: &mut Checker, at: Path<'_>, activity: &Activity, status_date: Option<Date>) {
     let id = vec![activity.id.clone()];
-    check.text(&format!("{at}.name"), &activity.name, "activity");
-    check.duration(&format!("{at}.durationDays"), activity.duration_days, &activity.name);
+    check.text(at.field("name"), &activity.name, "activity");
+    check.duration(at.field("durationDays"), activity.duration_days, &activity.name);
     if activity.milestone && activity.duration_days.minutes != 0 {
         check.findings.push(
             Finding::warning(
                 "milestone_with_duration",
-                format!("{at}.durationDays"),
+                at.field("durationDays").to_string(),
                 format!("Milestone \"{}\" has a duration of {} days; a milestone is a point in time, so the duration is ignored.", activity.name, activity.duration_days.days()),
             )
             .with_ids(id.clone()),
         );
     }
-    check.bounded(&format!("{at}.percentComplete"), activity.percent_complete, 0.0, 100.0, "percent");
+    check.bounded(at.field("percentComplete"), activity.percent_complete, 0.0, 100.0, "percent");
     if let Some(remaining) = activity.remaining_duration_days {
-        check.duration(&format!("{at}.remainingDurationDays"), remaining, &activity.name);
+        check.duration(at.field("remainingDurationDays"), remaining, &activity.name);
     }
-    check.money(&format!("{at}.cost"), activity.cost);
+    check.money(at.field("cost"), activity.cost);
     if let Some(actual_cost) = activity.actual_cost {
-        check.money(&format!("{at}.actualCost"), actual_cost);
+        check.money(at.field("actualCost"), actual_cost);
     }
     if let Some(constraint) = &activity.constraint {
         match constraint.date {
-            Some(date) => check.date_time(&format!("{at}.constraint.date"), date),
+            Some(date) => check.date_time(at.field("constraint").field("date"), date),
             None if constraint.kind.needs_date() => check.findings.push(
                 Finding::error(
                     "missing_constraint_date",
-                    format!("{at}.constraint.date"),
+                    at.field("constraint").field("date").to_string(),
                     format!("Activity \"{}\" has a {} constraint without a date.", activity.name, constraint.kind.code()),
                 )
                 .with_ids(id.clone()),
@@ -349,32 +352,32 @@ fn check_activity(check: &mut Checker, at: &str, activity: &Activity, status_dat
             None => {}
         }
     }
-    check.date_opt(&format!("{at}.deadline"), activity.deadline);
+    check.date_opt(at.field("deadline"), activity.deadline);
     if let Some(start) = activity.actual_start {
-        check.date_time(&format!("{at}.actualStart"), start);
+        check.date_time(at.field("actualStart"), start);
     }
     if let Some(finish) = activity.actual_finish {
-        check.date_time(&format!("{at}.actualFinish"), finish);
+        check.date_time(at.field("actualFinish"), finish);
     }
     for (index, split) in activity.splits.iter().enumerate() {
-        let path = format!("{at}.splits[{index}]");
-        check.date_time(&format!("{path}.from"), split.from);
-        check.date_time(&format!("{path}.to"), split.to);
+        let path = at.index("splits", index);
+        check.date_time(path.field("from"), split.from);
+        check.date_time(path.field("to"), split.to);
         if split.to <= split.from {
-            check.order(&format!("{path}.to"), &format!("a split of activity \"{}\" must end after it begins", activity.name));
+            check.order(path.field("to"), &format!("a split of activity \"{}\" must end after it begins", activity.name));
         }
     }
     match (activity.actual_start, activity.actual_finish) {
         (None, Some(_)) => check.findings.push(
             Finding::error(
                 "actual_finish_without_start",
-                format!("{at}.actualStart"),
+                at.field("actualStart").to_string(),
                 format!("Activity \"{}\" has an actual finish but no actual start.", activity.name),
             )
             .with_ids(id.clone()),
         ),
         (Some(start), Some(finish)) if finish < start => {
-            check.order(&format!("{at}.actualFinish"), &format!("activity \"{}\" cannot finish before it starts", activity.name))
+            check.order(at.field("actualFinish"), &format!("activity \"{}\" cannot finish before it starts", activity.name))
         }
         _ => {}
     }
@@ -382,7 +385,7 @@ fn check_activity(check: &mut Checker, at: &str, activity: &Activity, status_dat
         check.findings.push(
             Finding::warning(
                 "progress_without_actual_start",
-                format!("{at}.actualStart"),
+                at.field("actualStart").to_string(),
                 format!("Activity \"{}\" is {}% complete but has no actual start.", activity.name, activity.percent_complete),
             )
             .with_ids(id.clone()),
@@ -395,7 +398,7 @@ fn check_activity(check: &mut Checker, at: &str, activity: &Activity, status_dat
                     check.findings.push(
                         Finding::warning(
                             "actual_after_status_date",
-                            format!("{at}.{field}"),
+                            at.field(field).to_string(),
                             format!("Activity \"{}\" has an actual date ({value}) after the status date ({status_date}); actuals cannot be in the future.", activity.name),
                         )
                         .with_ids(id.clone()),
@@ -406,23 +409,23 @@ fn check_activity(check: &mut Checker, at: &str, activity: &Activity, status_dat
     }
 }
 
-fn check_dependencies(check: &mut Checker, path: &str, project: &Project, activity_index: &HashMap<&str, usize>) {
+fn check_dependencies(check: &mut Checker, path: Path<'_>, project: &Project, activity_index: &HashMap<&str, usize>) {
     let mut seen: HashMap<(usize, usize), usize> = HashMap::new();
     let mut edges = Vec::new();
     let mut edge_link = Vec::new();
     for (index, dependency) in project.dependencies.iter().enumerate() {
-        let at = format!("{path}.dependencies[{index}]");
+        let at = path.index("dependencies", index);
         let ids = vec![dependency.predecessor_id.clone(), dependency.successor_id.clone()];
-        check.duration_signed(&format!("{at}.lagDays"), dependency.lag_days);
+        check.duration_signed(at.field("lagDays"), dependency.lag_days);
         let lag_forms = [dependency.lag_days.minutes != 0, dependency.lag_elapsed_days.is_some(), dependency.lag_percent.is_some()];
         if lag_forms.iter().filter(|&&given| given).count() > 1 {
-            check.findings.push(Finding::error("conflicting_lag", format!("{at}.lagDays"), "A link gives its lag in more than one form (lagDays, lagElapsedDays, lagPercent); give one.").with_ids(ids.clone()));
+            check.findings.push(Finding::error("conflicting_lag", at.field("lagDays").to_string(), "A link gives its lag in more than one form (lagDays, lagElapsedDays, lagPercent); give one.").with_ids(ids.clone()));
         }
         if let Some(days) = dependency.lag_elapsed_days {
-            check.finite_signed(&format!("{at}.lagElapsedDays"), days, 36_500.0);
+            check.finite_signed(at.field("lagElapsedDays"), days, 36_500.0);
         }
         if let Some(percent) = dependency.lag_percent {
-            check.finite_signed(&format!("{at}.lagPercent"), percent, 100_000.0);
+            check.finite_signed(at.field("lagPercent"), percent, 100_000.0);
         }
         let predecessor = activity_index.get(dependency.predecessor_id.as_str());
         let successor = activity_index.get(dependency.successor_id.as_str());
@@ -431,7 +434,7 @@ fn check_dependencies(check: &mut Checker, path: &str, project: &Project, activi
                 check.findings.push(
                     Finding::warning(
                         "dangling_dependency",
-                        format!("{at}.{field}"),
+                        at.field(field).to_string(),
                         format!("A link points to activity \"{id}\", which is not in this project; the link is left out of scheduling."),
                     )
                     .with_ids(ids.clone()),
@@ -443,7 +446,7 @@ fn check_dependencies(check: &mut Checker, path: &str, project: &Project, activi
             check.findings.push(
                 Finding::warning(
                     "self_dependency",
-                    at,
+                    at.to_string(),
                     format!("Activity \"{}\" is linked to itself; the link is left out of scheduling.", dependency.predecessor_id),
                 )
                 .with_ids(ids),
@@ -454,7 +457,7 @@ fn check_dependencies(check: &mut Checker, path: &str, project: &Project, activi
             check.findings.push(
                 Finding::warning(
                     "duplicate_dependency",
-                    at,
+                    at.to_string(),
                     format!(
                         "Activities \"{}\" and \"{}\" are linked twice (also at dependencies[{first}]); MS Project allows one link per pair.",
                         dependency.predecessor_id, dependency.successor_id
@@ -491,135 +494,210 @@ fn check_dependencies(check: &mut Checker, path: &str, project: &Project, activi
     }
 }
 
-fn check_baseline(check: &mut Checker, path: &str, project: &Project, activity_index: &HashMap<&str, usize>) {
+fn check_baseline(check: &mut Checker, path: Path<'_>, project: &Project, activity_index: &HashMap<&str, usize>) {
     let Some(baseline) = &project.baseline else { return };
-    check.date(&format!("{path}.baseline.approvedOn"), baseline.approved_on);
+    let baseline_path = path.field("baseline");
+    check.date(baseline_path.field("approvedOn"), baseline.approved_on);
     let known: HashSet<&str> = activity_index.keys().copied().collect();
-    let mut seen = UniqueIds::new("baseline entry for activity");
+    let mut seen = UniqueIds::new("baseline entry for activity", baseline_path.field("activities"), "activityId");
     for (index, entry) in baseline.activities.iter().enumerate() {
-        let at = format!("{path}.baseline.activities[{index}]");
-        seen.see(check, &format!("{at}.activityId"), &entry.activity_id);
-        check.reference(&format!("{at}.activityId"), &entry.activity_id, &known, "activity", &entry.activity_id);
-        check.date_time(&format!("{at}.start"), entry.start);
-        check.date_time(&format!("{at}.finish"), entry.finish);
+        let at = baseline_path.index("activities", index);
+        seen.see(check, index, &entry.activity_id);
+        check.reference(at.field("activityId"), &entry.activity_id, &known, "activity", &entry.activity_id);
+        check.date_time(at.field("start"), entry.start);
+        check.date_time(at.field("finish"), entry.finish);
         if entry.finish < entry.start {
-            check.order(&format!("{at}.finish"), "a baseline finish cannot be before its start");
+            check.order(at.field("finish"), "a baseline finish cannot be before its start");
         }
-        check.money(&format!("{at}.cost"), entry.cost);
+        check.money(at.field("cost"), entry.cost);
     }
 }
 
-fn check_registers(check: &mut Checker, path: &str, project: &Project, activity_index: &HashMap<&str, usize>) {
+fn check_registers(check: &mut Checker, path: Path<'_>, project: &Project, activity_index: &HashMap<&str, usize>) {
     let known: HashSet<&str> = activity_index.keys().copied().collect();
-    let mut risk_ids = UniqueIds::new("risk");
+    let mut risk_ids = UniqueIds::new("risk", path.field("risks"), "id");
     for (index, risk) in project.risks.iter().enumerate() {
-        let at = format!("{path}.risks[{index}]");
-        risk_ids.see(check, &format!("{at}.id"), &risk.id);
-        check.text(&format!("{at}.title"), &risk.title, "risk");
-        check.date_opt(&format!("{at}.raisedOn"), risk.raised_on);
-        check.date_opt(&format!("{at}.proximity"), risk.proximity);
-        check.probability(&format!("{at}.probability"), risk.probability);
-        check.money_opt(&format!("{at}.costImpact"), risk.cost_impact);
-        check.impact_days(&format!("{at}.scheduleImpactDays"), risk.schedule_impact_days);
+        let at = path.index("risks", index);
+        risk_ids.see(check, index, &risk.id);
+        check.text(at.field("title"), &risk.title, "risk");
+        check.date_opt(at.field("raisedOn"), risk.raised_on);
+        check.date_opt(at.field("proximity"), risk.proximity);
+        check.probability(at.field("probability"), risk.probability);
+        check.money_opt(at.field("costImpact"), risk.cost_impact);
+        check.impact_days(at.field("scheduleImpactDays"), risk.schedule_impact_days);
         if let Some(response) = &risk.response {
-            check.date_opt(&format!("{at}.response.due"), response.due);
-            check.probability(&format!("{at}.response.residualProbability"), response.residual_probability);
-            check.money_opt(&format!("{at}.response.residualCostImpact"), response.residual_cost_impact);
-            check.impact_days(&format!("{at}.response.residualScheduleImpactDays"), response.residual_schedule_impact_days);
+            let response_path = at.field("response");
+            check.date_opt(response_path.field("due"), response.due);
+            check.probability(response_path.field("residualProbability"), response.residual_probability);
+            check.money_opt(response_path.field("residualCostImpact"), response.residual_cost_impact);
+            check.impact_days(response_path.field("residualScheduleImpactDays"), response.residual_schedule_impact_days);
         }
         if risk.probability.is_none() || (risk.cost_impact.is_none() && risk.schedule_impact_days.is_none()) {
             check.findings.push(
                 Finding::warning(
                     "risk_not_assessed",
-                    at.clone(),
+                    at.to_string(),
                     format!("Risk \"{}\" has no probability or no impact yet; it will be scored as the worst case until it is assessed.", risk.title),
                 )
                 .with_ids(vec![risk.id.clone()]),
             );
         }
         for (link_index, activity) in risk.activity_ids.iter().enumerate() {
-            check.reference(&format!("{at}.activityIds[{link_index}]"), activity, &known, "activity", &risk.id);
+            check.reference(at.index("activityIds", link_index), activity, &known, "activity", &risk.id);
         }
     }
-    let mut issue_ids = UniqueIds::new("issue");
+    let mut issue_ids = UniqueIds::new("issue", path.field("issues"), "id");
     for (index, issue) in project.issues.iter().enumerate() {
-        let at = format!("{path}.issues[{index}]");
-        issue_ids.see(check, &format!("{at}.id"), &issue.id);
-        check.text(&format!("{at}.title"), &issue.title, "issue");
-        check.date(&format!("{at}.openedOn"), issue.opened_on);
-        check.date_opt(&format!("{at}.due"), issue.due);
-        check.date_opt(&format!("{at}.closedOn"), issue.closed_on);
+        let at = path.index("issues", index);
+        issue_ids.see(check, index, &issue.id);
+        check.text(at.field("title"), &issue.title, "issue");
+        check.date(at.field("openedOn"), issue.opened_on);
+        check.date_opt(at.field("due"), issue.due);
+        check.date_opt(at.field("closedOn"), issue.closed_on);
         if issue.closed_on.is_some_and(|closed| closed < issue.opened_on) {
-            check.order(&format!("{at}.closedOn"), &format!("issue \"{}\" cannot close before it was opened", issue.title));
+            check.order(at.field("closedOn"), &format!("issue \"{}\" cannot close before it was opened", issue.title));
         }
     }
-    let mut change_ids = UniqueIds::new("change request");
+    let mut change_ids = UniqueIds::new("change request", path.field("changeRequests"), "id");
     for (index, change) in project.change_requests.iter().enumerate() {
-        let at = format!("{path}.changeRequests[{index}]");
-        change_ids.see(check, &format!("{at}.id"), &change.id);
-        check.text(&format!("{at}.title"), &change.title, "change request");
-        check.date(&format!("{at}.raisedOn"), change.raised_on);
-        check.date_opt(&format!("{at}.decidedOn"), change.decided_on);
+        let at = path.index("changeRequests", index);
+        change_ids.see(check, index, &change.id);
+        check.text(at.field("title"), &change.title, "change request");
+        check.date(at.field("raisedOn"), change.raised_on);
+        check.date_opt(at.field("decidedOn"), change.decided_on);
         if change.decided_on.is_some_and(|decided| decided < change.raised_on) {
-            check.order(&format!("{at}.decidedOn"), &format!("change request \"{}\" cannot be decided before it was raised", change.title));
+            check.order(at.field("decidedOn"), &format!("change request \"{}\" cannot be decided before it was raised", change.title));
         }
-        check.finite_signed(&format!("{at}.costImpact"), change.cost_impact, MONEY_LIMIT);
-        check.finite_signed(&format!("{at}.scheduleImpactDays"), change.schedule_impact_days, 100.0 * 260.0);
+        check.finite_signed(at.field("costImpact"), change.cost_impact, MONEY_LIMIT);
+        check.finite_signed(at.field("scheduleImpactDays"), change.schedule_impact_days, 100.0 * 260.0);
     }
 }
 
-fn check_tracking(check: &mut Checker, path: &str, project: &Project) {
+fn check_tracking(check: &mut Checker, path: Path<'_>, project: &Project) {
     for (index, snapshot) in project.snapshots.iter().enumerate() {
-        let at = format!("{path}.snapshots[{index}]");
-        check.date(&format!("{at}.date"), snapshot.date);
-        check.money(&format!("{at}.plannedValue"), snapshot.planned_value);
-        check.money(&format!("{at}.earnedValue"), snapshot.earned_value);
-        check.money(&format!("{at}.actualCost"), snapshot.actual_cost);
+        let at = path.index("snapshots", index);
+        check.date(at.field("date"), snapshot.date);
+        check.money(at.field("plannedValue"), snapshot.planned_value);
+        check.money(at.field("earnedValue"), snapshot.earned_value);
+        check.money(at.field("actualCost"), snapshot.actual_cost);
         if index > 0 && snapshot.date <= project.snapshots[index - 1].date {
             check.findings.push(Finding::warning(
                 "snapshot_order",
-                format!("{at}.date"),
+                at.field("date").to_string(),
                 format!("Snapshot of {} does not come after the one before it ({}); snapshots are read in date order.", snapshot.date, project.snapshots[index - 1].date),
             ));
         }
     }
     for (index, entry) in project.financials.iter().enumerate() {
-        let at = format!("{path}.financials[{index}]");
-        check.finite_signed(&format!("{at}.plan"), entry.plan, MONEY_LIMIT);
+        let at = path.index("financials", index);
+        check.finite_signed(at.field("plan"), entry.plan, MONEY_LIMIT);
         if let Some(actual) = entry.actual {
-            check.finite_signed(&format!("{at}.actual"), actual, MONEY_LIMIT);
+            check.finite_signed(at.field("actual"), actual, MONEY_LIMIT);
         }
         if let Some(forecast) = entry.forecast {
-            check.finite_signed(&format!("{at}.forecast"), forecast, MONEY_LIMIT);
+            check.finite_signed(at.field("forecast"), forecast, MONEY_LIMIT);
         }
     }
 }
 
-/// Tracks ids within one scope and reports repeats with both places.
-struct UniqueIds {
-    what: &'static str,
-    first_path: HashMap<String, String>,
+/// Where a field sits in the document (`projects[3].activities[17].name`), kept as a chain of
+/// borrowed steps on the stack and written out only when a finding names it. Validation looks at
+/// every field of every activity and almost none has a finding, so formatting every path up front
+/// was a quarter of loading a large portfolio.
+#[derive(Clone, Copy)]
+struct Path<'a> {
+    parent: Option<&'a Path<'a>>,
+    step: Step<'a>,
 }
 
-impl UniqueIds {
-    fn new(what: &'static str) -> Self {
-        UniqueIds { what, first_path: HashMap::new() }
+#[derive(Clone, Copy)]
+enum Step<'a> {
+    /// The document itself: its fields are written without a leading dot (`currency`).
+    Document,
+    /// A starting point given as text (`projects[2]`).
+    Text(&'a str),
+    /// `.name`
+    Field(&'a str),
+    /// `.name[index]`
+    Item(&'a str, usize),
+    /// `[index]`
+    Index(usize),
+}
+
+impl<'a> Path<'a> {
+    fn document() -> Path<'a> {
+        Path { parent: None, step: Step::Document }
     }
-    fn see(&mut self, check: &mut Checker, path: &str, id: &str) {
+    fn text(text: &'a str) -> Path<'a> {
+        Path { parent: None, step: Step::Text(text) }
+    }
+    /// `self.name`
+    fn field<'b>(&'b self, name: &'b str) -> Path<'b> {
+        Path { parent: Some(self), step: Step::Field(name) }
+    }
+    /// `self.list[index]`
+    fn index<'b>(&'b self, list: &'b str, index: usize) -> Path<'b> {
+        Path { parent: Some(self), step: Step::Item(list, index) }
+    }
+    /// `self[index]`, for a path that is itself a list.
+    fn at<'b>(&'b self, index: usize) -> Path<'b> {
+        Path { parent: Some(self), step: Step::Index(index) }
+    }
+}
+
+impl fmt::Display for Path<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let dot = match self.parent {
+            Some(parent) => {
+                parent.fmt(f)?;
+                if matches!(parent.step, Step::Document) { "" } else { "." }
+            }
+            None => "",
+        };
+        match self.step {
+            Step::Document => Ok(()),
+            Step::Text(text) => f.write_str(text),
+            Step::Field(name) => write!(f, "{dot}{name}"),
+            Step::Item(list, index) => write!(f, "{dot}{list}[{index}]"),
+            Step::Index(index) => write!(f, "[{index}]"),
+        }
+    }
+}
+
+/// Tracks the ids of one list and reports repeats with both places.
+struct UniqueIds<'a> {
+    what: &'static str,
+    /// The list, and the field of each item that holds its id.
+    list: Path<'a>,
+    field: &'static str,
+    /// The index of the first item with each id (its path is written only for a repeat).
+    first_index: HashMap<&'a str, usize>,
+}
+
+impl<'a> UniqueIds<'a> {
+    fn new(what: &'static str, list: Path<'a>, field: &'static str) -> Self {
+        UniqueIds { what, list, field, first_index: HashMap::new() }
+    }
+    /// Checks the id of the list's item at `index`.
+    fn see(&mut self, check: &mut Checker, index: usize, id: &'a str) {
+        let item = self.list.at(index);
+        let path = item.field(self.field);
         if !check.identifier(path, id, self.what) {
             return;
         }
-        if let Some(first) = self.first_path.get(id) {
+        if let Some(&first) = self.first_index.get(id) {
+            let first_item = self.list.at(first);
+            let first = first_item.field(self.field);
             check.findings.push(
                 Finding::error(
                     "duplicate_id",
-                    path,
+                    path.to_string(),
                     format!("The {} id \"{id}\" is used twice (first at {first}); ids must be unique.", self.what),
                 )
                 .with_ids(vec![id.to_string()]),
             );
         } else {
-            self.first_path.insert(id.to_string(), path.to_string());
+            self.first_index.insert(id, index);
         }
     }
 }
@@ -631,71 +709,71 @@ struct Checker {
 
 impl Checker {
     /// An id must be non-empty and printable; returns whether it is usable.
-    fn identifier(&mut self, path: &str, id: &str, what: &str) -> bool {
+    fn identifier(&mut self, path: Path<'_>, id: &str, what: &str) -> bool {
         if id.trim().is_empty() {
-            self.findings.push(Finding::error("missing_id", path, format!("A {what} has an empty id; every {what} needs one.")));
+            self.findings.push(Finding::error("missing_id", path.to_string(), format!("A {what} has an empty id; every {what} needs one.")));
             return false;
         }
         true
     }
 
-    fn text(&mut self, path: &str, text: &str, what: &str) {
+    fn text(&mut self, path: Path<'_>, text: &str, what: &str) {
         if text.trim().is_empty() {
-            self.findings.push(Finding::error("missing_name", path, format!("A {what} has an empty name.")));
+            self.findings.push(Finding::error("missing_name", path.to_string(), format!("A {what} has an empty name.")));
         }
     }
 
-    fn currency(&mut self, path: &str, code: &str) {
+    fn currency(&mut self, path: Path<'_>, code: &str) {
         if code.len() != 3 || !code.bytes().all(|b| b.is_ascii_uppercase()) {
             self.findings.push(Finding::error(
                 "invalid_currency",
-                path,
+                path.to_string(),
                 format!("\"{code}\" is not a currency code; use three capital letters as in ISO 4217 (EUR, USD, GBP)."),
             ));
         }
     }
 
-    fn reference(&mut self, path: &str, id: &str, known: &HashSet<&str>, what: &str, holder: &str) {
+    fn reference(&mut self, path: Path<'_>, id: &str, known: &HashSet<&str>, what: &str, holder: &str) {
         if !known.contains(id) {
             self.findings.push(
-                Finding::error("unknown_reference", path, format!("\"{holder}\" refers to {what} \"{id}\", which does not exist in this project."))
+                Finding::error("unknown_reference", path.to_string(), format!("\"{holder}\" refers to {what} \"{id}\", which does not exist in this project."))
                     .with_ids(vec![holder.to_string(), id.to_string()]),
             );
         }
     }
 
-    fn finite(&mut self, path: &str, value: f64) -> bool {
+    fn finite(&mut self, path: Path<'_>, value: f64) -> bool {
         if !value.is_finite() {
-            self.findings.push(Finding::error("not_finite", path, format!("{path} is {value}; it must be a finite number.")));
+            self.findings.push(Finding::error("not_finite", path.to_string(), format!("{path} is {value}; it must be a finite number.")));
             return false;
         }
         true
     }
 
-    fn money(&mut self, path: &str, amount: f64) {
+    fn money(&mut self, path: Path<'_>, amount: f64) {
         if !self.finite(path, amount) {
             return;
         }
         if amount < 0.0 {
-            self.findings.push(Finding::error("negative_value", path, format!("{path} is {amount}; an amount here cannot be negative.")));
+            self.findings.push(Finding::error("negative_value", path.to_string(), format!("{path} is {amount}; an amount here cannot be negative.")));
         } else if amount > MONEY_LIMIT {
             self.out_of_range(path, amount, "an amount below 10^15");
         }
     }
 
-    fn money_opt(&mut self, path: &str, amount: Option<f64>) {
+    fn money_opt(&mut self, path: Path<'_>, amount: Option<f64>) {
         if let Some(amount) = amount {
             self.money(path, amount);
         }
     }
 
-    fn finite_signed(&mut self, path: &str, value: f64, limit: f64) {
+    fn finite_signed(&mut self, path: Path<'_>, value: f64, limit: f64) {
         if self.finite(path, value) && value.abs() > limit {
             self.out_of_range(path, value, &format!("a value between -{limit} and {limit}"));
         }
     }
 
-    fn bounded(&mut self, path: &str, value: f64, low: f64, high: f64, unit: &str) {
+    fn bounded(&mut self, path: Path<'_>, value: f64, low: f64, high: f64, unit: &str) {
         if !self.finite(path, value) {
             return;
         }
@@ -704,71 +782,71 @@ impl Checker {
         }
     }
 
-    fn out_of_range(&mut self, path: &str, value: f64, expected: &str) {
-        self.findings.push(Finding::error("out_of_range", path, format!("{path} is {value}; expected {expected}.")));
+    fn out_of_range(&mut self, path: Path<'_>, value: f64, expected: &str) {
+        self.findings.push(Finding::error("out_of_range", path.to_string(), format!("{path} is {value}; expected {expected}.")));
     }
 
-    fn probability(&mut self, path: &str, probability: Option<f64>) {
+    fn probability(&mut self, path: Path<'_>, probability: Option<f64>) {
         let Some(probability) = probability else { return };
         if self.finite(path, probability) && !(0.0..=1.0).contains(&probability) {
             self.findings.push(Finding::error(
                 "probability_out_of_range",
-                path,
+                path.to_string(),
                 format!("{path} is {probability}; a probability is between 0 and 1 (write 30% as 0.3)."),
             ));
         }
     }
 
-    fn impact_days(&mut self, path: &str, days: Option<f64>) {
+    fn impact_days(&mut self, path: Path<'_>, days: Option<f64>) {
         let Some(days) = days else { return };
         if !self.finite(path, days) {
             return;
         }
         if days < 0.0 {
-            self.findings.push(Finding::error("negative_value", path, format!("{path} is {days}; give the impact as a positive number of days (the risk's kind says whether it is a loss or a gain).")));
+            self.findings.push(Finding::error("negative_value", path.to_string(), format!("{path} is {days}; give the impact as a positive number of days (the risk's kind says whether it is a loss or a gain).")));
         }
     }
 
-    fn duration(&mut self, path: &str, duration: WorkDuration, name: &str) {
+    fn duration(&mut self, path: Path<'_>, duration: WorkDuration, name: &str) {
         if duration.minutes < 0 {
-            self.findings.push(Finding::error("negative_duration", path, format!("Activity \"{name}\" has a negative duration ({} days).", duration.days())));
+            self.findings.push(Finding::error("negative_duration", path.to_string(), format!("Activity \"{name}\" has a negative duration ({} days).", duration.days())));
         } else {
             self.duration_signed(path, duration);
         }
     }
 
-    fn duration_signed(&mut self, path: &str, duration: WorkDuration) {
+    fn duration_signed(&mut self, path: Path<'_>, duration: WorkDuration) {
         if duration.minutes.abs() > DURATION_LIMIT_MINUTES {
             self.out_of_range(path, duration.days(), "at most a century of working days");
         }
     }
 
-    fn date(&mut self, path: &str, date: Date) {
+    fn date(&mut self, path: Path<'_>, date: Date) {
         use chrono::Datelike;
         if !YEAR_RANGE.contains(&date.0.year()) {
             self.findings.push(Finding::error(
                 "date_out_of_range",
-                path,
+                path.to_string(),
                 format!("{path} is {date}; dates must fall between 1900 and 2200."),
             ));
         }
     }
 
-    fn date_opt(&mut self, path: &str, date: Option<Date>) {
+    fn date_opt(&mut self, path: Path<'_>, date: Option<Date>) {
         if let Some(date) = date {
             self.date(path, date);
         }
     }
 
-    fn date_time(&mut self, path: &str, date_time: DateTime) {
+    fn date_time(&mut self, path: Path<'_>, date_time: DateTime) {
         self.date(path, date_time.date());
     }
 
-    fn order(&mut self, path: &str, why: &str) {
+    fn order(&mut self, path: Path<'_>, why: &str) {
         let mut sentence = why.to_string();
         if let Some(first) = sentence.get_mut(0..1) {
             first.make_ascii_uppercase();
         }
-        self.findings.push(Finding::error("date_order", path, format!("{sentence} ({path}).")));
+        self.findings.push(Finding::error("date_order", path.to_string(), format!("{sentence} ({path}).")));
     }
 }
