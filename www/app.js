@@ -121,9 +121,20 @@ start();
 
 async function start() {
   renderEmpty();
+  // The engine, the copy this browser kept and the sample are asked for at once: waiting for
+  // each in turn cost a large portfolio's first visit a tenth of a second or more. The sample
+  // is dropped as soon as a kept copy is found (with `no-cache`, a sample the browser holds
+  // is only revalidated, so a return visit costs one small request).
+  const engineLoading = loadEngine();
+  const sampleRequest = new AbortController();
+  const sampleReading = fetchSample(sampleRequest.signal);
+  const savedReading = readSaved().then((saved) => {
+    if (saved?.status === 'ok' || saved?.status === 'recovered') sampleRequest.abort();
+    return saved;
+  });
   let engine;
   try {
-    engine = await loadEngine();
+    engine = await engineLoading;
   } catch (error) {
     showPageError('The dashboard cannot start', error.message);
     setTitle('The dashboard could not start');
@@ -136,47 +147,61 @@ async function start() {
   page.csvInput.disabled = false;
 
   // The portfolio the reader worked on last time comes back from this browser's storage.
-  if (await restoreSaved()) return;
-  let text;
-  try {
-    const response = await fetch(SAMPLE_URL, { cache: 'no-cache' });
-    if (!response.ok) throw new Error(`the server answered ${response.status} ${response.statusText}`.trim());
-    text = await response.text();
-  } catch (error) {
-    showPageError('The sample portfolio could not be loaded', `${SAMPLE_URL}: ${error.message}. You can still load your own JSON file with “Load your own JSON…”.`);
+  if (restoreSaved(await savedReading)) return;
+  // A kept copy that would not load falls back to the sample, asked for again if dropped.
+  const sample = sampleRequest.signal.aborted ? await fetchSample() : await sampleReading;
+  if (sample.error) {
+    showPageError('The sample portfolio could not be loaded', `${SAMPLE_URL}: ${sample.error.message}. You can still load your own JSON file with “Load your own JSON…”.`);
     setTitle('No portfolio loaded');
     return;
   }
   try {
-    state.workspace.load(text);
+    state.workspace.load(sample.text);
   } catch (error) {
     showLoadError('The sample portfolio', error);
     setTitle('No portfolio loaded');
     return;
   }
-  importedText = state.workspace.exportJson();
+  // The text that loaded is the copy to reset to and to keep: exporting it again would give the
+  // same portfolio and cost a large one a twentieth of a second before its first frame.
+  importedText = sample.text;
   renderAll();
-  save('sample', importedText);
+  afterPaint(() => save('sample', sample.text));
+}
+
+/** The sample portfolio's text, or why it could not be fetched: { text } or { error }. */
+async function fetchSample(signal = null) {
+  try {
+    const response = await fetch(SAMPLE_URL, { cache: 'no-cache', signal });
+    if (!response.ok) throw new Error(`the server answered ${response.status} ${response.statusText}`.trim());
+    return { text: await response.text() };
+  } catch (error) {
+    return { error };
+  }
 }
 
 /** The store, opened once; null when this browser cannot keep data (the page still works). */
 let store = null;
 
-/** Loads what this browser kept from last time; false when there is nothing to load. */
-async function restoreSaved() {
+/** Opens the store and reads what this browser kept; null when it cannot keep data. */
+async function readSaved() {
   try {
     store = await openStore();
   } catch (error) {
     store = null;
     page.storeNote.textContent = `${error.message} Your data is not kept between visits.`;
-    return false;
+    return null;
   }
-  const saved = await store.restore().catch((error) => ({ status: 'unreadable', problem: { message: error.message } }));
+  return store.restore().catch((error) => ({ status: 'unreadable', problem: { message: error.message } }));
+}
+
+/** Shows what this browser kept from last time; false when there is nothing to show. */
+function restoreSaved(saved) {
+  if (!saved || saved.status === 'empty') return false;
   if (saved.status === 'unreadable') {
     showPageError('Your saved portfolio could not be read', `${saved.problem.message} The sample is shown instead.`);
     return false;
   }
-  if (saved.status === 'empty') return false;
   try {
     state.workspace.load(saved.record.text);
   } catch (error) {
@@ -254,9 +279,10 @@ async function loadChosenFile() {
   const file = page.fileInput.files?.[0];
   if (!file) return;
   let report;
+  let text;
   try {
     // File.text() reads locally; the file never leaves the browser.
-    const text = await file.text();
+    text = await file.text();
     report = state.workspace.load(text);
   } catch (error) {
     showLoadError(`“${file.name}”`, error);
@@ -269,9 +295,10 @@ async function loadChosenFile() {
   state.selectedProjectId = null;
   hideLoadError();
   page.pageError.hidden = true;
-  importedText = state.workspace.exportJson();
+  // The text that loaded is what to reset to and keep (see start()).
+  importedText = text;
   renderAll();
-  save(`file:${file.name}`, importedText);
+  afterPaint(() => save(`file:${file.name}`, text));
   announce(`Loaded “${file.name}”: ${plural(report.projectCount, 'project', 'projects')}, ${countText(report.findings, 'no findings').toLowerCase()}.`);
 }
 
@@ -331,6 +358,9 @@ function renderAll() {
   const workspace = state.workspace;
   const summary = workspace.summary();
   state.loaded = true;
+  // Panels below the first screen are laid out only as they come near it (styles.css). They
+  // sat on screen while the page was empty; set now, the class has the browser judge them anew.
+  document.body.classList.add('has-portfolio');
   state.portfolioName = summary.name;
   state.orgRows = workspace.orgTree();
   state.projects = workspace.listProjects();
@@ -484,27 +514,31 @@ function afterWhatIf(projectId, message) {
   const project = state.projects.find((p) => p.id === projectId);
   renderSchedule(project, { keepWhatIf: true });
   announce(message);
-  // Counted as in flight from now, so nothing (a reload, a test) mistakes the gap for "saved".
-  const note = page.storeNote.dataset;
-  note.pending = String(Number(note.pending ?? 0) + 1);
   afterPaint(() => {
-    try {
-      if (state.selectedProjectId === projectId) {
-        renderProjectEvm(project);
-        if (project) riskRegister.show(state.workspace, project);
-      }
-      renderEvmTable();
-      renderHome();
-      save('edit');
-    } finally {
-      note.pending = String(Number(note.pending) - 1);
+    if (state.selectedProjectId === projectId) {
+      renderProjectEvm(project);
+      if (project) riskRegister.show(state.workspace, project);
     }
+    renderEvmTable();
+    renderHome();
+    save('edit');
   });
 }
 
-/** Runs `work` once the next frame has been painted. */
+/**
+ * Runs `work` once the next frame has been painted. It counts as in flight from now
+ * (#store-note[data-pending]), so nothing (a reload, a test) mistakes the gap for "saved".
+ */
 function afterPaint(work) {
-  requestAnimationFrame(() => setTimeout(work, 0));
+  const note = page.storeNote.dataset;
+  note.pending = String(Number(note.pending ?? 0) + 1);
+  requestAnimationFrame(() => setTimeout(() => {
+    try {
+      work();
+    } finally {
+      note.pending = String(Number(note.pending) - 1);
+    }
+  }, 0));
 }
 
 function resetToImported() {

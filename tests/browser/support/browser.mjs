@@ -91,7 +91,28 @@ export function foreignRequests(record, origin) {
   return record.requests.filter((url) => !url.startsWith('data:') && new URL(url).origin !== origin);
 }
 
+/**
+ * The whole page as a reader scrolling through it sees it. The dashboard lays out its panels
+ * below the first screen only as they come near it (content-visibility: auto), which a plain
+ * full-page capture does not do, so the window is made as tall as the page for the picture (a
+ * panel's real height may differ from its placeholder's, hence the second look) and then put
+ * back as it was.
+ */
 export async function screenshot(page, name) {
   mkdirSync(screenshotDir, { recursive: true });
+  const viewport = page.viewportSize();
+  const nextFrames = () => page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+  let height = viewport?.height ?? 0;
+  for (let look = 0; viewport && look < 3; look += 1) {
+    const pageHeight = Math.min(await page.evaluate(() => document.documentElement.scrollHeight), 16_000);
+    if (pageHeight <= height) break;
+    height = pageHeight;
+    await page.setViewportSize({ width: viewport.width, height });
+    await nextFrames();
+  }
   await page.screenshot({ path: join(screenshotDir, `${name}.png`), fullPage: true });
+  if (viewport && height !== viewport.height) {
+    await page.setViewportSize(viewport);
+    await nextFrames();
+  }
 }
