@@ -18,7 +18,7 @@ import { createRiskRegister } from './js/risk-register.js';
 import { createSimulationPanel } from './js/simulation.js';
 import { createPortfolioHome } from './js/portfolio-home.js';
 import { healthPill } from './js/health-pill.js';
-import { openStore } from './js/store.js';
+import { mayHoldSavedCopy, openStore } from './js/store.js';
 import { download, enableCsvDownloads, rowsToCsv } from './js/table-csv.js';
 import { createWhatIf } from './js/what-if.js';
 
@@ -146,8 +146,10 @@ async function start() {
   page.mspdiInput.disabled = false;
   page.csvInput.disabled = false;
 
-  // The portfolio the reader worked on last time comes back from this browser's storage.
-  if (restoreSaved(await savedReading)) return;
+  // The portfolio the reader worked on last time comes back from this browser's storage. On a
+  // first visit there is none, and the sample does not wait for the store to open.
+  const maySaved = mayHoldSavedCopy();
+  if (maySaved && restoreSaved(await savedReading)) return;
   // A kept copy that would not load falls back to the sample, asked for again if dropped.
   const sample = sampleRequest.signal.aborted ? await fetchSample() : await sampleReading;
   if (sample.error) {
@@ -166,6 +168,9 @@ async function start() {
   // same portfolio and cost a large one a twentieth of a second before its first frame.
   importedText = sample.text;
   renderAll();
+  // The sample is kept only once the store has answered, so it never takes the place of a
+  // saved copy; one the flag did not know of (kept before this page set it) is shown instead.
+  if (!maySaved && restoreSaved(await inFlight(savedReading))) return;
   afterPaint(() => save('sample', sample.text));
 }
 
@@ -523,6 +528,14 @@ function afterWhatIf(projectId, message) {
     renderHome();
     save('edit');
   });
+}
+
+/** Counts `promise` as in flight (#store-note[data-pending], as afterPaint does) until it settles. */
+function inFlight(promise) {
+  const note = page.storeNote.dataset;
+  note.pending = String(Number(note.pending ?? 0) + 1);
+  promise.finally(() => { note.pending = String(Number(note.pending) - 1); });
+  return promise;
 }
 
 /**

@@ -64,8 +64,18 @@ impl BaselineActivity {
 /// Planned value of one activity at `instant`. A milestone (no working time between its start and
 /// finish) plans its whole budget at its date.
 pub fn planned_value_of_activity(activity: &BaselineActivity, calendar: &WorkCalendar, instant: NaiveDateTime) -> Result<f64, EvmError> {
-    let budget = finite(&format!("activity {} budget", activity.id), activity.budget)?;
+    // The label is written only for an error: this runs for every activity at every period end.
+    let budget = if activity.budget.is_finite() { activity.budget } else { finite(&format!("activity {} budget", activity.id), activity.budget)? };
     let (start, finish, at) = (moment_of(activity.baseline_start), moment_of(activity.baseline_finish), moment_of(instant));
+    // Outside its span an activity has planned all or nothing, as the calendar arithmetic below
+    // would find (every curve runs from 0 at 0 to exactly 1 at 1); on a monthly grid most
+    // period ends fall outside most activities, and the calendar was most of building a curve.
+    if at >= finish && at >= start {
+        return Ok(budget);
+    }
+    if at <= start {
+        return Ok(0.0);
+    }
     let total = calendar.work_between(start, finish);
     if total <= 0 {
         return Ok(if at >= finish.max(start) { budget } else { 0.0 });

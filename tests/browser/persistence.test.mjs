@@ -47,4 +47,30 @@ describe('data kept in the browser', () => {
     assert.notEqual(await page.locator('#portfolio-name').textContent(), 'My own portfolio');
     await dashboard.finish(opened);
   });
+
+  test('a first visit does not wait for the store, yet a copy kept without the page\'s flag is still restored and never overwritten', TIMEOUT, async () => {
+    const opened = await dashboard.open();
+    const { page } = opened;
+    await page.setInputFiles('#file-input', { name: 'own.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(OWN), 'utf8') });
+    await page.locator('#store-note', { hasText: 'own.json' }).waitFor();
+    await page.waitForFunction(() => document.querySelector('#store-note')?.dataset.pending === '0');
+    // The flag a save sets is what lets a first visit skip waiting; without it (a copy kept by an
+    // earlier version of the page, or the flag cleared on its own) the page starts on the sample.
+    assert.equal(await page.evaluate(() => localStorage.getItem('pmo-analytics:saved')), '1');
+    await page.evaluate(() => localStorage.removeItem('pmo-analytics:saved'));
+
+    await page.reload();
+    await page.locator('#portfolio-name', { hasText: 'My own portfolio' }).waitFor({ timeout: 20_000 });
+    await page.waitForFunction(() => document.querySelector('#store-note')?.dataset.pending === '0');
+    assert.match(await page.locator('#store-note').textContent(), /Restored from this browser/);
+    // Once more: had the sample been saved over it, this reload would show the sample.
+    await page.reload();
+    await page.locator('#portfolio-name', { hasText: 'My own portfolio' }).waitFor({ timeout: 20_000 });
+    assert.equal(await page.locator('#projects-table tbody tr[data-project-id]').count(), 1);
+
+    await page.locator('#clear-button').click();
+    await page.locator('#store-note', { hasText: 'Nothing is kept' }).waitFor();
+    assert.equal(await page.evaluate(() => localStorage.getItem('pmo-analytics:saved')), null);
+    await dashboard.finish(opened);
+  });
 });

@@ -246,6 +246,35 @@ function migrateAll(store) {
 }
 
 /**
+ * Whether this browser may hold a saved portfolio, known at once: opening IndexedDB takes a
+ * tenth of a second or more on a first visit, and the page need not wait for it to learn that
+ * there is nothing to restore. A flag beside the database (localStorage, holding no data) is
+ * set by every save and removed by clear(); only a missing flag means "no". Without
+ * localStorage, or when it cannot be read, the answer is "maybe", and the caller waits.
+ */
+export function mayHoldSavedCopy({ name = 'pmo-analytics', storage = globalThis.localStorage } = {}) {
+  try {
+    return !storage || storage.getItem(hintKey(name)) !== null;
+  } catch {
+    return true;
+  }
+}
+
+function hintKey(name) {
+  return `${name}:saved`;
+}
+
+/** Sets or removes the flag mayHoldSavedCopy() reads; a storage that refuses only costs speed. */
+function setHint(name, saved) {
+  try {
+    if (saved) globalThis.localStorage?.setItem(hintKey(name), '1');
+    else globalThis.localStorage?.removeItem(hintKey(name));
+  } catch {
+    // Without the flag the next start waits for the database, as it would without localStorage.
+  }
+}
+
+/**
  * Opens (creating or upgrading) the portfolio store.
  * Resolves to { save, restore, clear, exportAll, persist, close }; rejects with an Error whose code is
  * 'store_unavailable' when this browser gives the page no IndexedDB (pass indexedDB: null to
@@ -350,6 +379,9 @@ export async function openStore({ name = 'pmo-analytics', indexedDB = globalThis
           if (imported) store.put(record, IMPORTED);
           finish(record);
         }, fail);
+      }).then((saved) => {
+        setHint(name, true);
+        return saved;
       });
     },
 
@@ -407,7 +439,7 @@ export async function openStore({ name = 'pmo-analytics', indexedDB = globalThis
       return run('readwrite', 'cleared', (store, finish) => {
         store.clear();
         finish(undefined);
-      });
+      }).then(() => setHint(name, false));
     },
 
     /**
