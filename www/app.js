@@ -91,6 +91,8 @@ const state = {
   summary: null,
   /** @type {{ projectId: string, map: Map<string, number> } | null} the last simulation's criticality */
   criticality: null,
+  /** how many times the portfolio shown has been replaced or edited, so a late save can tell */
+  changes: 0,
 };
 
 const tree = createOrgTree(page.tree, { onSelect: selectUnit });
@@ -150,8 +152,15 @@ async function start() {
   // first visit there is none, and the sample does not wait for the store to open.
   const maySaved = mayHoldSavedCopy();
   if (maySaved && restoreSaved(await savedReading)) return;
-  // A kept copy that would not load falls back to the sample, asked for again if dropped.
-  const sample = sampleRequest.signal.aborted ? await fetchSample() : await sampleReading;
+  let restoreTried = maySaved;
+  let sample = await sampleReading;
+  if (sample.error?.name === 'AbortError') {
+    // Dropped because the store holds a copy: one kept before this page set its flag, shown
+    // now, or one that would not load, which leaves the sample to be asked for again.
+    if (!restoreTried && restoreSaved(await savedReading)) return;
+    restoreTried = true;
+    sample = await fetchSample();
+  }
   if (sample.error) {
     showPageError('The sample portfolio could not be loaded', `${SAMPLE_URL}: ${sample.error.message}. You can still load your own JSON file with “Load your own JSON…”.`);
     setTitle('No portfolio loaded');
@@ -168,10 +177,17 @@ async function start() {
   // same portfolio and cost a large one a twentieth of a second before its first frame.
   importedText = sample.text;
   renderAll();
-  // The sample is kept only once the store has answered, so it never takes the place of a
-  // saved copy; one the flag did not know of (kept before this page set it) is shown instead.
-  if (!maySaved && restoreSaved(await inFlight(savedReading))) return;
-  afterPaint(() => save('sample', sample.text));
+  const shown = state.changes;
+  if (!restoreTried) {
+    // The sample is kept only once the store has answered, so it never takes the place of a
+    // saved copy. What the reader loaded or edited meanwhile stays, kept by its own save; else
+    // a copy the flag did not know of (kept before this page set it) is shown instead.
+    const saved = await inFlight(savedReading);
+    if (state.changes !== shown || restoreSaved(saved)) return;
+  }
+  afterPaint(() => {
+    if (state.changes === shown) save('sample', sample.text);
+  });
 }
 
 /** The sample portfolio's text, or why it could not be fetched: { text } or { error }. */
@@ -360,6 +376,7 @@ async function importChosenCsv() {
 }
 
 function renderAll() {
+  state.changes += 1;
   const workspace = state.workspace;
   const summary = workspace.summary();
   state.loaded = true;
@@ -515,6 +532,7 @@ function renderDetails() {
  * frame is painted, so a large plan answers without waiting for the whole page.
  */
 function afterWhatIf(projectId, message) {
+  state.changes += 1;
   state.projects = state.workspace.listProjects();
   const project = state.projects.find((p) => p.id === projectId);
   renderSchedule(project, { keepWhatIf: true });
