@@ -252,9 +252,11 @@ function migrateAll(store) {
  * set by every save and removed by clear(); only a missing flag means "no". Without
  * localStorage, or when it cannot be read, the answer is "maybe", and the caller waits.
  */
-export function mayHoldSavedCopy({ name = 'pmo-analytics', storage = globalThis.localStorage } = {}) {
+export function mayHoldSavedCopy({ name = 'pmo-analytics', storage } = {}) {
   try {
-    return !storage || storage.getItem(hintKey(name)) !== null;
+    // Read inside the try: a sandboxed frame throws on merely touching localStorage.
+    const flags = storage === undefined ? globalThis.localStorage : storage;
+    return !flags || flags.getItem(hintKey(name)) !== null;
   } catch {
     return true;
   }

@@ -41,7 +41,8 @@ export function useDashboard(ready = '#projects-table tbody tr[data-project-id]'
       try {
         assert.deepEqual(await pageProblems(page, record), [], 'no console errors, page errors, CSP violations or dialogs');
         assert.deepEqual(foreignRequests(record, server.origin), [], 'every request goes to the test server');
-        assert.deepEqual(record.failedRequests, [], 'no request failed');
+        // A request the page cancelled (the sample, once a kept copy is found) is not a failure.
+        assert.deepEqual(record.failedRequests.filter((failed) => !failed.endsWith('(net::ERR_ABORTED)')), [], 'no request failed');
       } finally {
         await context.close();
       }
