@@ -74,12 +74,30 @@ pub(super) struct Gathered {
 /// Everything besides the project itself that its gathered facts depend on: the options that
 /// reach `gather`. The portfolio's status date and the findings change only with the project
 /// or a new load, which drop the kept facts.
-#[derive(Debug, PartialEq)]
+#[derive(Debug)]
 pub(super) struct GatherKey {
     status_date: Option<Date>,
     policy: HealthPolicy,
     risk_scheme: SchemeName,
     committed_date_probability: Option<f64>,
+}
+
+impl GatherKey {
+    fn of(project_id: &str, options: &HealthOptions, policy: &HealthPolicy) -> GatherKey {
+        GatherKey {
+            status_date: options.status_date,
+            policy: policy.clone(),
+            risk_scheme: options.risk_scheme,
+            committed_date_probability: options.committed_date_probability.get(project_id).copied(),
+        }
+    }
+
+    fn matches(&self, project_id: &str, options: &HealthOptions, policy: &HealthPolicy) -> bool {
+        self.status_date == options.status_date
+            && self.risk_scheme == options.risk_scheme
+            && self.committed_date_probability == options.committed_date_probability.get(project_id).copied()
+            && self.policy == *policy
+    }
 }
 
 /// Health of a project or of an organisation unit.
@@ -149,17 +167,13 @@ impl Workspace {
     /// what the facts depend on has changed.
     fn gather(&mut self, index: usize, options: &HealthOptions, policy: &HealthPolicy) -> Result<Gathered, WorkspaceError> {
         let project_id = &self.portfolio()?.projects[index].id;
-        let key = GatherKey {
-            status_date: options.status_date,
-            policy: policy.clone(),
-            risk_scheme: options.risk_scheme,
-            committed_date_probability: options.committed_date_probability.get(project_id).copied(),
-        };
         if let Some((kept, gathered)) = self.gathered_health.get(project_id) {
-            if *kept == key {
+            if kept.matches(project_id, options, policy) {
                 return Ok(gathered.clone());
             }
         }
+        // The key (and its copy of the policy) is made only when the facts are gathered anew.
+        let key = GatherKey::of(project_id, options, policy);
         let project_id = project_id.clone();
         let gathered = self.gather_afresh(index, options, policy)?;
         self.gathered_health.insert(project_id, (key, gathered.clone()));
